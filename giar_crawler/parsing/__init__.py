@@ -1,0 +1,1 @@
+"""Pure functions over bytes, text and lxml trees: no Scrapy objects here."""
