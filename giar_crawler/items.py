@@ -31,6 +31,9 @@ class ReportItem:
     fetched_at: str | None = None
     status: int = 200
     sha256: str | None = None
+    # Incremental runs (GIAR_STATE_FILE): 1 for a page first seen, n+1 when its body changed.
+    version: int | None = None
+    previous_sha256: str | None = None
     # Raw response, never exported.
     headers: dict[str, str] = field(default_factory=dict, metadata=INTERNAL)
     body: bytes = field(default=b"", repr=False, metadata=INTERNAL)
@@ -44,6 +47,11 @@ class ReportItem:
     text: str | None = None
     sections: dict[str, str] = field(default_factory=dict)
     attachments: list[dict[str, str]] = field(default_factory=list)
+    # Attachment files the spider fetched for this report: {url, title, status, content_type,
+    # body}; the attachment stage reads them (bytes never exported).
+    attachment_files: list[dict[str, Any]] = field(
+        default_factory=list, repr=False, metadata=INTERNAL
+    )
     # Metadata.
     title: str | None = None
     organ: str | None = None
@@ -52,11 +60,13 @@ class ReportItem:
     published: str | None = None
     published_source: str | None = None
     level: str | None = None
+    region: str | None = None  # place names of the organ or the portal: 重庆市大足区双路街道
     # Script stage.
     script: str | None = None
     # Tables and checks.
     format: str = "unknown"
     tables: dict[str, Any] = field(default_factory=dict)
+    tables_source: str | None = None  # "page" | "attachment:<url>": where the numbers came from
     checks: list[dict[str, Any]] = field(default_factory=list)
     flags: list[dict[str, str]] = field(default_factory=list)
 

@@ -17,7 +17,9 @@ from pathlib import Path
 from itemadapter import ItemAdapter
 
 from giar_crawler.items import ReportItem, exported_fields
+from giar_crawler.parsing import attachments
 from giar_crawler.pipelines import run_stage
+from giar_crawler.pipelines.attachments import read_attachments
 from giar_crawler.pipelines.content import extract
 from giar_crawler.pipelines.decode import decode
 from giar_crawler.pipelines.script import normalise
@@ -29,6 +31,7 @@ STAGES = (
     ("content", extract),
     ("script", normalise),
     ("tables", parse_tables),
+    ("attachments", read_attachments),
     ("validate", validate),
 )
 
@@ -54,6 +57,10 @@ def parse_file(path: str | Path, url: str | None = None, encoding: str | None = 
         body=body,
         sha256=hashlib.sha256(body).hexdigest(),
     )
+    if attachments.sniff(body, str(path)) in attachments.READERS:
+        # A report file (PDF/DOCX/DOC): the attachment stage reads it, as in a crawl.
+        item.body = b""
+        item.attachment_files = [{"url": item.url, "body": body}]
     return record(process(item))
 
 

@@ -29,7 +29,7 @@ def _modules() -> list[ModuleType]:
 
 def adapter_for(family: str | None) -> ModuleType | None:
     for mod in _modules():
-        if mod.FAMILY == family:
+        if family == mod.FAMILY:
             return mod
     return None
 

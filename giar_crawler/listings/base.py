@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from urllib.parse import urljoin
+from urllib.parse import parse_qsl, quote, urljoin, urlsplit, urlunsplit
 
 import lxml.html
 
@@ -19,7 +19,10 @@ class Link:
     url: str
     title: str
     date: str | None = None
-    kind: str = "report"  # report | listing | attachment
+    # report: fetch as a report page; attachment: a report published as a file;
+    # listing: a sub-listing (year folder, per-agency column) to walk; other: a listed
+    # record that is not a report (counted, never fetched).
+    kind: str = "report"
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,9 @@ class PageRequest:
     method: str = "GET"
     body: str = ""
     headers: dict[str, str] = field(default_factory=dict, hash=False)
-    kind: str = "listing"  # listing (HTML) | api (JSON/XML reply handled by the adapter)
+    # listing: an HTML page for links()/next_pages(); api: a JSON/XML reply for the
+    # adapter's links_from_reply()/next_from_reply().
+    kind: str = "listing"
 
 
 @dataclass
@@ -60,9 +65,40 @@ def anchor_title(a) -> str:
 
 
 def classify(url: str, title: str) -> str | None:
-    """report / attachment / None for a link on a listing page, by its title and URL."""
+    """report / attachment / None for a link on a listing page, by its title and URL.
+
+    A report title names its year: "政府信息公开年报" without one is a column link.
+    """
+    if not (discovery.is_report_title(title) and discovery.years_in(title)):
+        return None
     if url.lower().split("?")[0].endswith(ATTACHMENT_EXT):
-        return "attachment" if discovery.is_report_title(title) else None
-    if discovery.is_report_title(title):
-        return "report"
+        return "attachment"
+    return "report"
+
+
+def record(url: str, title: str, date: str | None = None) -> Link:
+    """A row of a structured listing: a report, an attachment or 'other' by its title."""
+    return Link(url=url, title=title, date=date, kind=classify(url, title) or "other")
+
+
+def with_query(url: str, **params: object) -> str:
+    """``url`` with query parameters set in place (new ones appended); other pairs kept
+    byte for byte (Hanweb's webname is double-encoded and must stay so)."""
+    parts = urlsplit(url)
+    todo = {k: f"{k}={quote(str(v), safe='')}" for k, v in params.items()}
+    pairs = []
+    for pair in parts.query.split("&"):
+        key = pair.split("=", 1)[0]
+        if key in todo:
+            pairs.append(todo.pop(key))
+        elif pair and key not in params:
+            pairs.append(pair)
+    pairs += todo.values()
+    return urlunsplit(parts._replace(query="&".join(pairs)))
+
+
+def query_value(url: str, name: str) -> str | None:
+    for k, v in parse_qsl(urlsplit(url).query, keep_blank_values=True):
+        if k == name:
+            return v
     return None

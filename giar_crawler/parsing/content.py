@@ -1,60 +1,345 @@
-"""Locate the report body in a page and turn it into clean text."""
+"""Locate the report body in a page, strip site chrome from it, and turn it into clean text.
+
+Everything works on the one lxml tree the decode stage built; chrome is removed from that
+tree, so the tables stage sees the same clean element the text came from.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
+from giar_crawler.parsing import sections
+from giar_crawler.parsing.script import compile_both
 from giar_crawler.schema import page as vocab
 
-# Known CMS containers, most specific first.
-CONTAINERS = (
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' TRS_Editor ')]",
-    "//*[@id='UCAP-CONTENT']",
-    "//*[@id='zoom']",
-    "//*[@id='ivs_content']",
-    "//*[contains(@class, 'article_content')]",
-    "//*[contains(@class, 'pages_content')]",
-)
-_BLOCK_TAGS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section"}
+_CHROME_STRONG = compile_both(vocab.CHROME_STRONG, re.IGNORECASE)
+_CHROME_ANY = compile_both(f"{vocab.CHROME_STRONG}|{vocab.CHROME_WEAK}", re.IGNORECASE)
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_CODE_LINE = re.compile(vocab.CODE_LINE)
+_SPAM = compile_both(vocab.SPAM, re.IGNORECASE)
+_ATTACHMENT_BLOCK = compile_both(vocab.ATTACHMENT_BLOCK)
+_ABUSE_FORM = compile_both(vocab.REPORT_ABUSE)
+_TOKEN_SPLIT = re.compile(r"[\s_\-]+")
+_CHROME_TOKENS = frozenset(vocab.CHROME_CLASS)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+# Elements with no report text (inputs stay: they carry no text, and show a login wall).
+_DROP_TAGS = ("script", "style", "noscript", "iframe", "object", "embed", "button", "select",
+              "textarea", "canvas", "svg", "link", "meta")
+_BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
+               "h6", "table", "section", "article", "center", "blockquote", "pre", "hr", "form",
+               "header", "footer", "nav", "main", "aside", "tbody", "thead", "tfoot", "caption"}
+_TEXT_BLOCKS = ("p", "div", "span", "li", "a", "font", "center", "h1", "h2", "h3", "h4", "h5",
+                "h6", "strong", "b", "section", "dl", "dd", "dt", "ul", "form")
+_PROTECTED_TEXT = 300  # a block with this much text is report, whatever its class says
 
 
-def find_body(tree):
-    """The element holding the report; the <body> when no container is known."""
-    for xpath in CONTAINERS:
-        found = tree.xpath(xpath)
-        if found:
-            return found[0]
+@dataclass
+class Body:
+    element: object
+    how: str  # "container <selector>", "headings", "density" or "page"
+    headings: int = 0  # section headings found in it
+
+
+@dataclass
+class Stripped:
+    attachments: list[dict[str, str]] = field(default_factory=list)
+    spam: list[str] = field(default_factory=list)  # injected gambling lines found and removed
+
+
+def is_chrome_line(line: str) -> bool:
+    """A short line of site furniture (QR widget, footer, breadcrumb, print/close controls)."""
+    if _CODE_LINE.search(line):
+        return True
+    if len(line) > vocab.CHROME_LINE_MAX or not _CHROME_ANY.search(line):
+        return False
+    if _CHROME_STRONG.search(line):
+        return True
+    return len(_HAN.findall(_CHROME_ANY.sub("", line))) <= vocab.CHROME_LEFTOVER
+
+
+def is_spam_line(line: str) -> bool:
+    """Gambling spam injected into a hacked page: a short line naming a betting site."""
+    return len(line) <= vocab.SPAM_LINE_MAX and bool(_SPAM.search(line))
+
+
+def short_text(el, limit: int = 80) -> str | None:
+    """The element's text when it is short; None as soon as it passes the limit."""
+    parts: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size > limit * 3:
+            return None
+    text = " ".join("".join(parts).split())
+    return text if len(text) <= limit else None
+
+
+def _names(el) -> str:
+    return f"{el.get('class', '')} {el.get('id', '')}"
+
+
+def _tokens(el) -> set[str]:
+    return {t.lower() for t in _TOKEN_SPLIT.split(_CAMEL.sub("_", _names(el))) if t}
+
+
+def _attachment_named(el) -> bool:
+    names = _names(el).lower()
+    return any(word in names for word in vocab.ATTACHMENT_CLASS)
+
+
+# --- locating the body -----------------------------------------------------------------
+
+
+def find_body(tree) -> Body:
+    """The element holding the report: a known CMS container, else the block holding the six
+    section headings, else the densest block of non-link text, else the <body>."""
     body = tree.find(".//body")
-    return body if body is not None else tree
+    root = body if body is not None else tree
+    picked = _from_containers(tree)
+    if picked is not None and picked.headings >= 3:
+        return picked
+    # No container, or one without the report's headings (a summary box): follow the headings.
+    heading_block = _around_headings(root)
+    if heading_block is not None:
+        return Body(heading_block, "headings")
+    if picked is not None:
+        return picked
+    dense = _densest(root)
+    if dense is not None:
+        return Body(dense, "density")
+    return Body(root, "page")
 
 
-def clean_text(element) -> str:
-    """Text of an element, one block per line, cells separated by tabs."""
+def _selector(text: str) -> tuple[str | None, str | None, frozenset[str]]:
+    """'.view.TRS_UEDITOR' → (tag, id, classes)."""
+    parts = re.findall(r"([#.]?)([\w-]+)", text)
+    tag = next((name for mark, name in parts if not mark), None)
+    ident = next((name for mark, name in parts if mark == "#"), None)
+    return tag, ident, frozenset(name for mark, name in parts if mark == ".")
+
+
+_CONTAINERS = [_selector(s) for s in vocab.CONTAINERS]
+
+
+def _container_rank(el) -> int | None:
+    classes = set(el.get("class", "").split())
+    ident = el.get("id")
+    for rank, (tag, want_id, want_classes) in enumerate(_CONTAINERS):
+        if ((tag is None or el.tag == tag) and (want_id is None or ident == want_id)
+                and want_classes <= classes):
+            return rank
+    return None
+
+
+def _from_containers(tree) -> Body | None:
+    candidates = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or (el.get("class") is None and el.get("id") is None
+                                           and el.tag != "article"):
+            continue
+        rank = _container_rank(el)
+        if rank is None:
+            continue
+        text = clean_text(el)
+        if len(text) >= 20:
+            candidates.append((rank, el, len(text), len(sections.headings_in(text))))
+    if not candidates:
+        return None
+    most_headings = max(c[3] for c in candidates)
+    longest = max(c[2] for c in candidates if c[3] == most_headings)
+    viable = [c for c in candidates if c[3] == most_headings and c[2] >= 0.5 * longest]
+    rank, el, _, headings = min(viable, key=lambda c: (c[0], -c[2]))
+    return Body(el, f"container {vocab.CONTAINERS[rank]}", headings)
+
+
+def _around_headings(root):
+    """Lowest common ancestor of the blocks that carry section headings (at least three)."""
+    carriers, keys = [], set()
+    for el in root.iter(*_TEXT_BLOCKS, "td", "th"):
+        text = short_text(el, 60)
+        hit = sections.heading_key(text) if text else None
+        if hit:
+            carriers.append(el)
+            keys.add(hit[0])
+    if len(keys) < 3:
+        return None
+    common = list(carriers[0].iterancestors())
+    for el in carriers[1:]:
+        ancestors = set(el.iterancestors())
+        common = [a for a in common if a in ancestors]
+    return common[0] if common else None
+
+
+def _densest(root):
+    """Deepest block holding most of the page's non-link text (link lists are chrome)."""
+    sizes: dict = {}
+
+    def measure(el) -> int:
+        if not isinstance(el.tag, str) or el.tag in _DROP_TAGS:
+            return 0
+        own = 0 if el.tag == "a" else len((el.text or "").strip())
+        for child in el:
+            own += measure(child) + len((child.tail or "").strip())
+        sizes[el] = own
+        return own
+
+    total = measure(root)
+    if total < 200:
+        return None
+    best, depth = None, -1
+    for el, size in sizes.items():
+        if size >= 0.7 * total and el.tag in {"div", "td", "article", "section", "main"}:
+            d = sum(1 for _ in el.iterancestors())
+            if d > depth:
+                best, depth = el, d
+    return best
+
+
+# --- stripping chrome ------------------------------------------------------------------
+
+
+def _protected(el) -> bool:
+    """Never strip what holds report content: a table, a section heading, or much text."""
+    if el.tag == "table" or el.find(".//table") is not None:
+        return True
+    text = short_text(el, _PROTECTED_TEXT)
+    return text is None or bool(sections.headings_in(text))
+
+
+def _is_attachment_block(el, text: str | None) -> bool:
+    if _attachment_named(el):
+        return True
+    return bool(text and _ATTACHMENT_BLOCK.match(text) and el.find(".//a") is not None)
+
+
+def attachment_links(el, base: str) -> list[dict[str, str]]:
+    """Links to documents (PDF, Word, Excel…) or labelled 附件, as {"url", "title"}."""
+    out = []
+    for a in el.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(("javascript:", "#", "mailto:")):
+            continue
+        title = " ".join((a.text_content() or a.get("title") or "").split())
+        path = href.split("?", 1)[0].lower()
+        if path.endswith(vocab.ATTACHMENT_EXT) or title.startswith("附件"):
+            out.append({"url": urljoin(base, href), "title": title or a.get("title", "")})
+    return out
+
+
+def strip_chrome(content, base: str = "") -> Stripped:
+    """Remove furniture from the body element in place; keep attachment links as data."""
+    result = Stripped()
+    result.attachments = attachment_links(content, base)
+    for el in list(content.iter(*_DROP_TAGS)):
+        if el is not content:
+            el.drop_tree()
+    for el in list(content.iter(*_TEXT_BLOCKS)):
+        if el is content or not _in_tree(el, content):
+            continue  # the body itself, or inside a block already removed
+        text = short_text(el, vocab.CHROME_LINE_MAX)
+        chrome = (
+            el.tag == "form"
+            or bool(_tokens(el) & _CHROME_TOKENS)
+            or bool(text and _ABUSE_FORM.search(text))
+            or _is_attachment_block(el, text)
+            or bool(text and is_chrome_line(text))
+        )
+        if text and is_spam_line(text):
+            result.spam.append(text)
+            chrome = True
+        if chrome and not _protected(el):
+            el.drop_tree()
+    return result
+
+
+def _in_tree(el, root) -> bool:
+    return any(a is root for a in el.iterancestors())
+
+
+def page_attachments(tree, content, base: str) -> list[dict[str, str]]:
+    """Attachment blocks outside the body (TRS puts 附件下载 beside the editor div)."""
+    out = []
+    for el in tree.iter("div", "ul", "p", "span", "dl", "section"):
+        if _attachment_named(el) and not _in_tree(el, content):
+            out.extend(attachment_links(el, base))
+    return out
+
+
+# --- clean text ------------------------------------------------------------------------
+
+
+def clean_text(element, drop_chrome: bool = True) -> str:
+    """Text of an element: one block per line, table rows as tab-separated cells."""
     if element is None:
         return ""
     parts: list[str] = []
+    _walk(element, parts)
+    text = "".join(parts).replace("\xa0", " ").replace("\u3000", " ")
+    text = text.replace("\u200b", "").replace("\ufeff", "").replace("\r", "")
+    lines = []
+    for raw in text.split("\n"):
+        if "\t" in raw:  # a table row: keep empty cells so columns stay aligned
+            line = "\t".join(" ".join(cell.split()) for cell in raw.split("\t"))
+            if line.strip():
+                lines.append(line)
+            continue
+        line = " ".join(raw.split())
+        if line and not (drop_chrome and (is_chrome_line(line) or is_spam_line(line))):
+            lines.append(line)
+    return "\n".join(lines)
 
-    def walk(el):
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in {"script", "style", "noscript"}:
-            if el.tail:
-                parts.append(el.tail)
-            return
-        if tag in _BLOCK_TAGS:
-            parts.append("\n")
-        elif tag in {"td", "th"}:
-            parts.append("\t")
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-        if tag in _BLOCK_TAGS:
-            parts.append("\n")
+
+_CJK_CHAR = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+_CJK_GAP = re.compile(rf"(?<={_CJK_CHAR}) (?={_CJK_CHAR})")
+
+
+def cell_text(cell) -> str:
+    """A table cell on one line: '商业</p><p>企业' → '商业企业'."""
+    parts: list[str] = []
+    _walk(cell, parts, in_cell=True)
+    text = " ".join("".join(parts).replace("\xa0", " ").replace("\u3000", " ").split())
+    return _CJK_GAP.sub("", text)
+
+
+_CELL_TAGS = ("tr", "td", "th")
+
+
+def _layout_row(tr) -> bool:
+    """A row of a page-layout table (old TRS sites): it holds tables or whole articles."""
+    return tr.find(".//table") is not None or short_text(tr, 600) is None
+
+
+def _walk(el, parts: list[str], in_cell: bool = False) -> None:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in _DROP_TAGS or not tag:
         if el.tail:
             parts.append(el.tail)
+        return
+    if tag == "tr" and not in_cell and not _layout_row(el):
+        cells = [cell_text(c) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        parts.append("\n" + "\t".join(cells) + "\n")  # a one-cell row is a plain line
+        if el.tail:
+            parts.append(el.tail)
+        return
+    block = tag in _BLOCK_TAGS or tag in _CELL_TAGS
+    if block:
+        parts.append(" " if in_cell else "\n")
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        _walk(child, parts, in_cell)
+    if block:
+        parts.append(" " if in_cell else "\n")
+    if el.tail:
+        parts.append(el.tail)
 
-    walk(element)
-    text = "".join(parts).replace("\xa0", " ").replace("\u3000", " ")
-    lines = [re.sub(r"[ \t]+", lambda m: "\t" if "\t" in m[0] else " ", ln).strip() for ln in text.split("\n")]
-    lines = [ln for ln in lines if ln and not vocab.is_chrome_line(ln)]
-    return "\n".join(lines)
+
+def visible_lines(root, limit: int = 400):
+    """Short visible text lines of a whole page, chrome included: dates sit in info bars."""
+    for line in clean_text(root, drop_chrome=False).split("\n"):
+        if len(line) <= limit:
+            yield line

@@ -1,29 +1,35 @@
 """Decode a page's bytes: BOM, then HTTP header, then <meta>, then detection.
 
 One function serves the spiders (listing pages) and the decode pipeline (reports).
+A declaration is trusted only when the bytes decode under it into plausible text: the
+Chinese characters it yields must be mostly common ones. That catches a UTF-8 header on
+GBK bytes (decode errors), GBK declared on UTF-8 or Big5 bytes (rare-character mojibake)
+and an ISO-8859-1 header on a GBK page (decodes without one error into Latin garbage).
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 import chardet
-from w3lib.encoding import (
-    http_content_type_encoding,
-    read_bom,
-    resolve_encoding,
-)
+from w3lib.encoding import http_content_type_encoding, read_bom, resolve_encoding
 
 # Supersets that decode everything their subsets do (镕 is GBK, not GB2312).
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "cp950": "big5hkscs"}
-_SINGLE_BYTE = {"cp1252", "latin_1", "iso8859-1", "ascii"}
+_ALIASES = {"x-gbk": "gb18030", "x-gb2312": "gb18030", "unicode": "utf-8", "utf8": "utf-8"}
 
 _META_RE = re.compile(
-    rb"""<meta[^>]+?(?:charset\s*=\s*["']?\s*([\w.:-]+)|content\s*=\s*["'][^"'>]*?charset\s*=\s*([\w.:-]+))""",
-    re.I,
+    rb"""<meta[^>]+?(?:charset\s*=\s*["']?\s*([\w.:-]+)"""
+    rb"""|content\s*=\s*["'][^"'>]*?charset\s*=\s*([\w.:-]+))""",
+    re.IGNORECASE,
 )
+# Decode errors tolerated in an otherwise right encoding (a truncated character or two).
+_MAX_ERRORS = 2
+_ERRORS_PER_CHAR = 1 / 5000
 
 
 @dataclass
@@ -38,7 +44,8 @@ def canonical(name: str | None) -> str | None:
     """Python codec name for a declared charset, widened to its superset."""
     if not name:
         return None
-    resolved = resolve_encoding(name.strip().strip("\"'").lower())
+    name = name.strip().strip("\"'").lower()
+    resolved = resolve_encoding(_ALIASES.get(name, name))
     if not resolved:
         return None
     resolved = codecs.lookup(resolved).name
@@ -51,8 +58,7 @@ def meta_charset(body: bytes) -> str | None:
     Only <meta> tags count: <script charset="gb2312"> describes the script, not the page.
     Malformed forms such as httpequiv="ContentType" still carry content=...charset=.
     """
-    head = body[:8192]
-    for match in _META_RE.finditer(head):
+    for match in _META_RE.finditer(body[:8192]):
         name = (match.group(1) or match.group(2) or b"").decode("ascii", "ignore")
         enc = canonical(name)
         if enc:
@@ -60,55 +66,118 @@ def meta_charset(body: bytes) -> str | None:
     return None
 
 
-def _detect(body: bytes) -> str | None:
-    guess = chardet.detect(body[:65536])
-    return canonical(guess.get("encoding")) if guess.get("confidence", 0) > 0.2 else None
+@cache
+def _common_chars() -> frozenset[str]:
+    """The frequent Chinese characters of both scripts: GB2312 level 1 and Big5 level 1."""
+    chars = {
+        bytes([hi, lo]).decode("gb2312")
+        for hi in range(0xB0, 0xD8)
+        for lo in range(0xA1, 0xFF)
+        if not (hi == 0xD7 and lo > 0xF9)
+    }
+    for code in range(0xA440, 0xC67F):
+        with contextlib.suppress(UnicodeDecodeError):
+            chars.add(code.to_bytes(2, "big").decode("big5"))
+    return frozenset(chars)
 
 
-def _cjk_ratio(text: str) -> float:
-    if not text:
-        return 0.0
-    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    return cjk / max(1, sum(1 for ch in text if not ch.isascii()))
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _plausible(body: bytes, enc: str) -> bool:
-    """Decodes strictly, and does not turn CJK bytes into Latin mojibake."""
+def _common_share(text: str) -> float | None:
+    """Share of the first few thousand Chinese characters that are common ones."""
+    cjk = _CJK.findall(text, 0, 200_000)[:4000]
+    if len(cjk) < 20:
+        return None
+    common = _common_chars()
+    return sum(1 for ch in cjk if ch in common) / len(cjk)
+
+
+def _is_single_byte(enc: str) -> bool:
+    return enc in {"ascii", "latin-1"} or enc.startswith(("cp125", "iso8859", "windows-125"))
+
+
+def _try(body: bytes, enc: str) -> tuple[str, int] | None:
+    """Text and decode-error count, or None when the encoding does not fit the bytes."""
     try:
-        text = body.decode(enc)
-    except (UnicodeDecodeError, LookupError):
-        return False
-    if enc in _SINGLE_BYTE or enc.startswith(("cp125", "iso8859", "latin")):
-        # Any byte string decodes as Latin-1; high bytes there are almost always CJK.
-        high = sum(1 for b in body if b > 0x7F)
-        return high < 16
-    non_ascii = [ch for ch in text if not ch.isascii()]
-    return len(non_ascii) < 16 or _cjk_ratio(text) > 0.3
+        return body.decode(enc), 0
+    except LookupError:
+        return None
+    except UnicodeDecodeError:
+        text = body.decode(enc, "replace")
+    errors = text.count("\ufffd")
+    return (text, errors) if errors <= max(_MAX_ERRORS, len(text) * _ERRORS_PER_CHAR) else None
+
+
+def _plausible(body: bytes, enc: str) -> tuple[str, int] | None:
+    decoded = _try(body, enc)
+    if decoded is None:
+        return None
+    if _is_single_byte(enc):
+        # Any byte string decodes as Latin-1; on these portals high bytes are Chinese.
+        return decoded if sum(1 for b in body if b > 0x7F) < 16 else None
+    share = _common_share(decoded[0])
+    return decoded if share is None or share > 0.8 else None
+
+
+def _detect(body: bytes) -> str | None:
+    return canonical(chardet.detect(body[:65536]).get("encoding"))
+
+
+def _candidates(body: bytes, header: str | None, meta: str | None):
+    """Declarations first, then the encodings these portals use, then chardet (slowest)."""
+    yield header, "header"
+    yield meta, "meta"
+    for enc in ("utf-8", "gb18030", "big5hkscs"):
+        yield enc, "detected"
+    yield _detect(body), "detected"
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> Decoded:
     """Decode a page; a wrong declaration is caught and corrected by detection."""
     bom_enc, bom = read_bom(body)
     if bom_enc:
-        return Decoded(body[len(bom):].decode(bom_enc, "replace"), canonical(bom_enc), "bom")
+        enc = canonical(bom_enc) or "utf-8"
+        return Decoded(body[len(bom):].decode(enc, "replace"), enc, "bom")
 
     flags: list[tuple[str, str]] = []
     header = canonical(http_content_type_encoding(content_type)) if content_type else None
     meta = meta_charset(body)
-    for enc, source in ((header, "header"), (meta, "meta")):
-        if not enc:
+    tried: set[str] = set()
+    for enc, source in _candidates(body, header, meta):
+        if not enc or enc in tried:
             continue
-        if _plausible(body, enc):
-            if header and meta and header != meta:
-                flags.append(("encoding_conflict", f"header {header}, meta {meta}; used {source}"))
-            return Decoded(body.decode(enc), enc, source, flags)
-        flags.append(("encoding_declared_wrong", f"{source} said {enc}"))
-
-    detected = _detect(body)
-    for enc in (detected, "utf-8", "gb18030"):
-        if enc and _plausible(body, enc):
-            return Decoded(body.decode(enc), enc, "detected", flags)
+        tried.add(enc)
+        decoded = _plausible(body, enc)
+        if decoded is None:
+            if source != "detected":
+                flags.append(("encoding_declared_wrong", f"{source} said {enc}"))
+            continue
+        text, errors = decoded
+        if errors:
+            flags.append(("decode_errors", f"{errors} bytes undecodable as {enc}"))
+        if source == "header" and meta and meta != header:
+            flags.append(("encoding_conflict", f"header {header}, meta {meta}; used header"))
+        return Decoded(text, enc, source, flags)
     # Nothing decodes cleanly: keep every byte we can and say so.
-    enc = detected or meta or header or "utf-8"
-    flags.append(("undecodable", f"no encoding decodes cleanly; {enc} with replacements"))
-    return Decoded(body.decode(enc, "replace"), enc, "fallback", flags)
+    enc = meta or header or "gb18030"
+    text = body.decode(enc, "replace")
+    flags.append(("undecodable", f"no encoding fits; {enc} with {text.count(chr(0xFFFD))} replacements"))
+    return Decoded(text, enc, "fallback", flags)
+
+
+# Characters lost before the page reached us: '?' where a CMS could not encode a character,
+# U+FFFD from an earlier bad decode. A '?' touching a Chinese character or another '?' counts.
+_LOST = re.compile(r"\ufffd+|\?{2,}|(?<=[\u4e00-\u9fff])\?|\?(?=[\u4e00-\u9fff])|^\?$", re.MULTILINE)
+_PADDING = re.compile(r"^[ ?\ufffd]+|[ ?\ufffd]+$", re.MULTILINE)
+
+
+def lost_characters(text: str) -> int:
+    """How many places in clean text show characters lost at the source."""
+    return len(_LOST.findall(text))
+
+
+def strip_lost_padding(text: str) -> str:
+    """Drop '?'/U+FFFD runs at line ends (lost indentation); the ones inside text stay."""
+    lines = (_PADDING.sub("", line) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)

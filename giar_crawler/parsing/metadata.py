@@ -1,35 +1,350 @@
-"""Report facts: title, organ, year, publication date."""
+"""Report facts (title, organ, year, publication date, level, region) and what kind of page
+this is (a report, a content-farm copy, a list page, a login wall…).
+
+Every pattern is compiled for both scripts: this runs before the script stage converts.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlsplit
 
 from giar_crawler.items import ReportItem
+from giar_crawler.parsing import sections
+from giar_crawler.parsing.content import is_spam_line
+from giar_crawler.parsing.script import compile_both
+from giar_crawler.schema import page as vocab
 
-_YEAR = re.compile(r"(20[0-3]\d)\s*年")
-_DATE = re.compile(r"(20\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_DATE_LINE = re.compile(r"^(?:19|20)\d\d-\d{1,2}-\d{1,2}\s+\d{1,2}:\d\d(?!\d)")
+_COMPACT_DATE = re.compile(r"^(20\d\d)(\d\d)(\d\d)$")
+_GARBLED_DATE = re.compile(r"^(?:20\d{5}|20\d{7,}|20\d\d年\d{1,2}月?|20\d\d[-/.]\d{1,2})$")
+_LABELLED_DATE = compile_both(rf"{vocab.DATE_LABEL}\s*[:：]\s*(\S[^\n]{{0,30}})")
+_REPORT_WORDS = compile_both(vocab.REPORT_WORDS)
+_TAIL = vocab.REPORT_TITLE_TAIL
+_ORGAN_THEN_YEAR = compile_both(rf"^(?P<organ>.+?)\s*(?:（|\()?(?P<year>(?:19|20)\d\d)\s*年?度?(?:）|\))?\s*(?:度\s*)?{_TAIL}")
+_YEAR_THEN_ORGAN = compile_both(rf"^(?P<year>(?:19|20)\d\d)\s*年度?\s*(?P<organ>.+?){_TAIL}")
+_ORGAN_ONLY = compile_both(rf"^(?P<organ>[^\d年]+?){_TAIL}")
+_ORGAN_LINE = compile_both(rf"^[^，。,；;:：\d]{{2,40}}(?:{vocab.ORGAN_END})$")
+_INTRO_ORGAN = compile_both(r"现将(?P<organ>[^，。,；\s]{2,30}?)\s*(?:20\d\d)\s*年")
+_PERIOD_YEAR = compile_both(r"(?:自|从|期限为?)\s*((?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日")
+_LEVELS = [(level, compile_both(p)) for level, p in vocab.LEVEL_BY_SUFFIX]
+_PLACE = compile_both(rf"[\u4e00-\u9fff]{{1,12}}?{vocab.PLACE_SUFFIX}(?:镇|乡|区|县|街道)?")
+_GOV = compile_both(r"人民政府|政府")
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)$")
+_FARM = compile_both(vocab.CONTENT_FARM)
+_ABUSE = compile_both(vocab.REPORT_ABUSE)
+_BLANKED_YEAR = compile_both(vocab.BLANKED_YEAR, re.MULTILINE)
+_LOGIN = compile_both(vocab.LOGIN_WALL)
+_SENTENCE = re.compile(r"[，。；！？,;]")
+_SOURCE = compile_both(r"^来源\s*[:：]\s*(\S{2,40})")
+_GENERIC_ORGAN = compile_both(vocab.GENERIC_ORGAN)
+_FULLER_ORGAN = compile_both(vocab.FULLER_ORGAN)
+_STRIP_TITLE = " \t\r\n\u3000\xa0《》“”\"'"
 
 
-def _meta(tree, name: str) -> str | None:
-    found = tree.xpath(f"//meta[@name='{name}']/@content")
-    return found[0].strip() if found and found[0].strip() else None
+def _meta(tree, names) -> str | None:
+    for name in names:
+        for value in tree.xpath(f"//meta[@name='{name}' or @property='{name}']/@content"):
+            if value.strip():
+                return value.strip()
+    return None
 
 
-def fill(item: ReportItem) -> None:
+def parse_date(raw: str | None) -> str | None:
+    """ISO date from '2024-01-16', '2024年1月16日', '2025-03-10 15:35', '20240116'; else None."""
+    if not raw:
+        return None
+    raw = raw.strip()
+    m = _DATE.search(raw) or _COMPACT_DATE.match(raw)
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None
+
+
+# --- title, organ ------------------------------------------------------------------------
+
+
+def _title_candidates(item: ReportItem):
     tree = item.tree
-    title = _meta(tree, "ArticleTitle") or item.listed_title
+    yield _meta(tree, vocab.META_TITLE)
+    for xpath in ("//*[contains(@class, 'article_title')]", "//h1", "//*[@id='ti']",
+                  "//*[contains(@class, 'title')]", "//h2"):
+        for el in tree.xpath(xpath)[:5]:
+            text = " ".join(el.text_content().split())
+            if 4 <= len(text) <= 120:
+                yield text
+    if item.listed_title and not _TRUNCATED.search(item.listed_title):
+        yield item.listed_title
+    head = tree.findtext(".//title")
+    if head and head.strip():
+        yield _strip_site(head.strip())
+    for line in (item.text or "").split("\n")[:15]:
+        if len(line) <= 60 and not _SENTENCE.search(line):  # a headline, not a sentence
+            yield line
+
+
+def _strip_site(title: str) -> str:
+    """'X年度报告_某某县人民政府' → 'X年度报告' (the portal's name follows a separator)."""
+    for sep in vocab.TITLE_SITE_SEPARATORS:
+        head, _, tail = title.partition(sep)
+        if tail and _REPORT_WORDS.search(head):
+            return head.strip()
+    return title
+
+
+def find_title(item: ReportItem) -> str | None:
+    first = None
+    for candidate in _title_candidates(item):
+        if not candidate:
+            continue
+        candidate = candidate.strip(_STRIP_TITLE)
+        if _REPORT_WORDS.search(candidate):
+            return candidate
+        first = first or candidate
+    return first
+
+
+def organ_from_title(title: str | None) -> str | None:
     if not title:
-        t = tree.findtext(".//title")
-        title = t.strip() if t else None
-    item.title = title
-    m = _YEAR.search(title or "")
+        return None
+    title = title.replace(" ", "")
+    for pattern in (_ORGAN_THEN_YEAR, _YEAR_THEN_ORGAN, _ORGAN_ONLY):
+        m = pattern.search(title)
+        if m:
+            organ = m["organ"].strip(_STRIP_TITLE + "关于的（(")
+            if _is_organ(organ):
+                return organ
+    return None
+
+
+def _is_organ(name: str | None) -> bool:
+    return bool(name) and len(name) >= 2 and "年" not in name and not _GENERIC_ORGAN.match(name)
+
+
+def source_organ(item: ReportItem, page_lines: list[str]) -> str | None:
+    """The page's 来源 (meta ContentSource or a '来源：' label) when it names an agency."""
+    candidates = [_meta(item.tree, ("ContentSource", "source"))]
+    for line in page_lines[:200]:
+        for part in line.split():
+            m = _SOURCE.match(part)
+            if m:
+                candidates.append(m[1])
+    for name in candidates:
+        if name and _ORGAN_LINE.match(name) and _is_organ(name):
+            return name
+    return None
+
+
+def find_organ(title: str | None, text: str, source: str | None = None) -> str | None:
+    """The reporting agency: the title's (completed by the 来源 when that only adds 人民政府 or
+    办事处), else the 来源, else the signature, else the introduction."""
+    organ = organ_from_title(title)
+    if organ:
+        if source and source.startswith(organ) and _FULLER_ORGAN.fullmatch(source[len(organ):]):
+            return source
+        return organ
+    if source:
+        return source
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    for line in reversed(lines[-8:]):
+        if _ORGAN_LINE.match(line) and "\t" not in line and _is_organ(line):
+            return line
+    m = _INTRO_ORGAN.search(text[:3000])
+    if m and _is_organ(m["organ"]):
+        return m["organ"]
+    return None
+
+
+# --- year, published ---------------------------------------------------------------------
+
+
+def year_from_text(text: str) -> int | None:
+    """The statistics period ('自2023年1月1日起'), else a clearly dominant year."""
+    m = _PERIOD_YEAR.search(text[:5000])
+    if m:
+        return int(m[1])
+    counts = Counter(int(y) for y in _YEAR.findall(text[:5000])).most_common(2)
+    if counts and counts[0][1] >= 3 and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]):
+        return counts[0][0]
+    return None
+
+
+@dataclass
+class Published:
+    date: str | None = None
+    source: str | None = None
+    garbled: str | None = None  # a date written wrongly on the page, kept raw
+
+
+def find_published(item: ReportItem, page_lines: list[str]) -> Published:
+    result = Published()
+    meta = _meta(item.tree, vocab.META_DATE)
+    if meta:
+        parsed = parse_date(meta)
+        if parsed:
+            return Published(parsed, "meta")
+        result.garbled = meta
+    for line in page_lines:
+        m = _LABELLED_DATE.search(line)
+        if m:
+            parsed = parse_date(m[1])
+            if parsed:
+                return Published(parsed, "page", result.garbled)
+            if _GARBLED_DATE.match(m[1].strip()):
+                result.garbled = result.garbled or m[1].strip()
+    for line in page_lines[:300]:  # an unlabelled date-and-time line: '2023-02-26 18:01 来源：…'
+        if len(line) <= 60 and _DATE_LINE.match(line):
+            return Published(parse_date(line), "page", result.garbled)
+    listed = parse_date(item.listed_date)
+    if listed:
+        return Published(listed, "listing", result.garbled)
+    return result
+
+
+def garbled_dates(text: str) -> list[str]:
+    """Lines that are a date missing separators or parts ('2024112'): flagged, never guessed."""
+    return [ln.strip() for ln in text.split("\n")[-12:] if _GARBLED_DATE.match(ln.strip())]
+
+
+# --- level, region -------------------------------------------------------------------------
+
+
+def level_of(organ: str | None) -> str | None:
+    if not organ:
+        return None
+    name = organ.strip()
+    if any(name in (m, m + "人民政府") for m in vocab.MUNICIPALITIES):
+        return "province"
+    for level, pattern in _LEVELS:
+        if pattern.search(name):
+            return level
+    return None
+
+
+def region_of(organ: str | None) -> str | None:
+    """Place names leading the organ: '重庆市大足区人民政府双路街道办事处' → '重庆市大足区双路街道'."""
+    if not organ:
+        return None
+    name = _GOV.sub("", organ)
+    places, pos = [], 0
+    while m := _PLACE.match(name, pos):
+        if m[0] in vocab.NOT_PLACES:
+            break
+        places.append(m[0])
+        pos = m.end()
+    return "".join(places) or None
+
+
+def portal_region(portal: dict) -> str | None:
+    parts = [portal.get(k, "") for k in ("province", "city", "county")]
+    return "".join(p for p in parts if p) or None
+
+
+# --- the whole record ----------------------------------------------------------------------
+
+
+def fill(item: ReportItem, page_lines: list[str]) -> None:
+    """Title, organ, year, published date, level and region; flags for doubtful values."""
+    text = item.text or ""
+    item.title = find_title(item)
+    item.organ = find_organ(item.title, text, source_organ(item, page_lines))
+    published = find_published(item, page_lines)
+    if not item.has_flag("content_farm"):  # a farm's date is its upload time, not the report's
+        item.published, item.published_source = published.date, published.source
+    garbled = ([published.garbled] if published.garbled else []) + garbled_dates(text)
+    if garbled:
+        item.flag("date_garbled", "; ".join(dict.fromkeys(garbled)))
+
+    m = _YEAR.search(item.title or "")
     if m:
         item.year, item.year_source = int(m[1]), "title"
-    pub = _meta(tree, "PubDate") or item.listed_date
-    if pub:
-        d = _DATE.search(pub)
-        if d:
-            item.published = f"{d[1]}-{int(d[2]):02d}-{int(d[3]):02d}"
-            item.published_source = "meta" if _meta(tree, "PubDate") else "listing"
-    if item.year is None and item.published:
+    elif (year := year_from_text(text)) is not None:
+        item.year, item.year_source = year, "text"
+    elif item.published and not item.has_flag("content_farm"):
+        # A farm's date is the copy's, not the report's: no year rather than a wrong one.
         item.year, item.year_source = int(item.published[:4]) - 1, "published"
+
+    portal = item.portal or {}
+    item.level = level_of(item.organ) or portal.get("level") or None
+    item.region = region_of(item.organ) or portal_region(portal)
+
+
+# --- what kind of page ---------------------------------------------------------------------
+
+
+@dataclass
+class Page:
+    """What the whole page shows, read before chrome is stripped from the body."""
+
+    lines: list[str]
+    has_password: bool = False
+
+
+def read_page(tree, lines: list[str]) -> Page:
+    return Page(lines, bool(tree.xpath("//input[@type='password']")))
+
+
+def classify(item: ReportItem, page: Page) -> None:
+    """Flag pages that are not a government report; they are still exported."""
+    text = item.text or ""
+    page_lines = page.lines
+    spam = [ln for ln in page_lines if is_spam_line(ln)]
+    if spam:
+        item.flag("compromised", f"gambling spam injected: {spam[0]}")
+
+    host = urlsplit(item.url).hostname or ""
+    listing = urlsplit(item.listing_url or "").hostname or ""
+    foreign = bool(host) and not host.endswith((".gov.cn", ".gov")) and _site(host) != _site(listing)
+    if foreign:
+        item.flag("not_government_source", host)
+    abuse = [ln for ln in page_lines if len(ln) <= 60 and _ABUSE.search(ln)]
+    farm = [ln for ln in page_lines if len(ln) <= 60 and _FARM.search(ln)] if foreign else []
+    if abuse or farm:
+        item.flag("content_farm", f"copy on a document site: {(abuse or farm)[0]}")
+    blanked = _BLANKED_YEAR.findall(text)
+    if len(blanked) >= 3:
+        item.flag("years_blanked", f"{len(blanked)} years removed from the text")
+
+    reason = _not_a_report(item, page, text)
+    if reason:
+        item.flag("not_a_report", reason)
+
+
+def _site(host: str) -> str:
+    """Registered domain: big5.example.com.cn and xxgk.example.com.cn are one site."""
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in {"com", "net", "org", "gov", "edu"} else 2
+    return ".".join(labels[-keep:])
+
+
+def _not_a_report(item: ReportItem, page: Page, text: str) -> str | None:
+    refresh = item.tree.xpath(
+        "//meta[translate(@http-equiv, 'REFSH', 'refsh')='refresh']/@content"
+    )
+    if refresh and len(text) < 200:
+        return f"meta refresh stub: {refresh[0].strip()[:120]}"
+    if page.has_password and len(text) < 300 and any(_LOGIN.search(ln) for ln in page.lines):
+        return "login wall"
+    found = sections.headings_in(text)
+    if len(found) >= 2:
+        return None
+    if item.content is not None:
+        links = [a for a in item.content.iter("a") if len(a.text_content().strip()) >= 6]
+        link_chars = sum(len(a.text_content().strip()) for a in links)
+        if len(links) >= 8 and link_chars > 0.5 * max(1, len(text)):
+            return f"list page: {len(links)} links and no report sections"
+    if len(text) < 50:
+        if item.attachments:
+            return None  # the report is the attached file
+        return "empty page: no report text"
+    if not _REPORT_WORDS.search(item.title or "") and not found:
+        return "no report title or sections"
+    return None

@@ -3,17 +3,44 @@
 from __future__ import annotations
 
 from giar_crawler.items import ReportItem
-from giar_crawler.parsing import content, metadata
+from giar_crawler.parsing import content, encoding, metadata, script
 from giar_crawler.pipelines import StagePipeline
+
+_LOST_MIN = 3  # one stray '?' is punctuation; three places are lost characters
 
 
 def extract(item: ReportItem) -> ReportItem:
     if item.tree is None:
         item.flag("no_content", "page was not decoded")
         return item
-    item.content = content.find_body(item.tree)
-    item.text = content.clean_text(item.content)
-    metadata.fill(item)
+    tree = item.tree
+    if script.has_glosses(item.html or ""):
+        # Before anything matches words: 當(dāng)前 must read 當前.
+        script.strip_glosses_tree(tree)
+        item.flag("pinyin_glosses", "pinyin glosses after characters removed")
+    root = tree.find("body")
+    page = metadata.read_page(tree, list(content.visible_lines(root if root is not None else tree)))
+
+    body = content.find_body(tree)
+    stripped = content.strip_chrome(body.element, item.url)
+    item.content = body.element
+    seen = {a["url"] for a in item.attachments}
+    for link in stripped.attachments + content.page_attachments(tree, body.element, item.url):
+        if link["url"] not in seen:
+            seen.add(link["url"])
+            item.attachments.append(link)
+
+    text = content.clean_text(item.content)
+    lost = encoding.lost_characters(text)
+    if lost >= _LOST_MIN:
+        item.flag("source_text_damaged", f"{lost} places where characters were lost ('?' or U+FFFD)")
+        text = encoding.strip_lost_padding(text)
+    item.text = text
+
+    if stripped.spam:
+        item.flag("compromised", f"gambling spam injected: {stripped.spam[0]}")
+    metadata.classify(item, page)
+    metadata.fill(item, page.lines)
     return item
 
 

@@ -1,12 +1,30 @@
-"""Decode stage: raw bytes → text and one lxml tree that later stages share."""
+"""Decode stage: raw bytes → text and one lxml tree that later stages share.
+
+The tree is built here once; later stages read and edit it, never re-parse the HTML.
+"""
 
 from __future__ import annotations
 
+import re
+
+import lxml.etree
 import lxml.html
 
 from giar_crawler.items import ReportItem
 from giar_crawler.parsing.encoding import decode_html
 from giar_crawler.pipelines import StagePipeline
+
+# lxml refuses str input with an encoding declaration, and XML-illegal control characters.
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def build_tree(html: str, url: str | None = None):
+    html = _CONTROL.sub("", _XML_DECL.sub("", html))
+    try:
+        return lxml.html.document_fromstring(html, base_url=url)
+    except (lxml.etree.ParserError, ValueError):
+        return None
 
 
 def decode(item: ReportItem) -> ReportItem:
@@ -16,7 +34,10 @@ def decode(item: ReportItem) -> ReportItem:
     item.encoding_source = decoded.source
     for code, detail in decoded.flags:
         item.flag(code, detail)
-    item.tree = lxml.html.document_fromstring(decoded.text or "<html/>", base_url=item.url)
+    item.tree = build_tree(decoded.text, item.url)
+    if item.tree is None:
+        item.flag("not_a_report", "empty document: nothing to parse")
+        item.tree = lxml.html.document_fromstring("<html><body></body></html>", base_url=item.url)
     return item
 
 

@@ -1,0 +1,87 @@
+"""Parse cost: reports/s through the whole pipeline chain vs the floor, same bytes, same run.
+
+    python -m bench.parse_cost [--rounds 5] [--limit N]
+
+The floor is decoding each page once (its encoding known) plus one lxml parse. The chain is
+giar_crawler.parse.process on a ReportItem built from the page's bytes and headers. Floor and
+chain alternate page by page so both see the same machine state. Goal: chain ≤ 2× floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import logging
+import pstats
+import sys
+from collections import defaultdict
+
+from bench.corpus import report_pages
+from bench.timing import emit, floor, floor_codec, new_item, timed
+from giar_crawler.parse import STAGES, process
+from giar_crawler.pipelines import run_stage
+
+
+def measure(pages, rounds: int) -> dict[str, float]:
+    codecs = [floor_codec(p) for p in pages]
+    floor_s = chain_s = 0.0
+    failed = 0
+    stage_s: dict[str, float] = defaultdict(float)
+    for _ in range(rounds):
+        for page, codec in zip(pages, codecs, strict=True):
+            floor_s += timed(floor, page, codec)
+            item = new_item(page)
+            chain_s += timed(process, item)
+            failed += item.has_flag("stage_error")
+            item = new_item(page)
+            for name, stage in STAGES:
+                stage_s[name] += timed(run_stage, stage, item, name)
+    return {
+        "floor": floor_s,
+        "chain": chain_s,
+        "failed": failed,
+        **{f"stage {k}": v for k, v in stage_s.items()},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.parse_cost", description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--limit", type=int, help="use only the first N corpus pages")
+    parser.add_argument("--profile", type=int, metavar="N", default=0,
+                        help="then print the chain's top N functions by own time to stderr")
+    args = parser.parse_args(argv)
+    # A stage that raises is flagged and counted below; its traceback would drown the figures.
+    logging.getLogger("giar_crawler").setLevel(logging.CRITICAL)
+    pages = report_pages()[: args.limit]
+    n = len(pages) * args.rounds
+    t = measure(pages, args.rounds)
+    origins = sorted({p.origin.split(" ")[0].rsplit("/", 1)[0] for p in pages})
+    emit("report pages", len(pages), "pages", f"x {args.rounds} rounds; from {', '.join(origins)}")
+    emit("floor", n / t["floor"], "reports/s", "decode once + one lxml parse")
+    emit("chain", n / t["chain"], "reports/s", "giar_crawler.parse.process, all stages")
+    emit("ratio chain/floor", t["chain"] / t["floor"], "x", "time per report; goal <= 2")
+    emit("stage errors", t["failed"], "reports", "flagged stage_error in the chain; 0 expected")
+    staged = sum(v for k, v in t.items() if k.startswith("stage "))
+    for name, _ in STAGES:
+        secs = t[f"stage {name}"]
+        emit(f"stage {name}", 1000 * secs / n, "ms/report",
+             f"{100 * secs / staged:.0f}% of chain, {secs / t['floor']:.2f}x floor")
+    if args.profile:
+        profile(pages, args.rounds, args.profile)
+    return 0
+
+
+def profile(pages, rounds: int, top: int) -> None:
+    """Where the chain's time goes, function by function (stderr: the figures stay parseable)."""
+    prof = cProfile.Profile()
+    for _ in range(rounds):
+        for page in pages:
+            item = new_item(page)
+            prof.runcall(process, item)
+    stats = pstats.Stats(prof, stream=sys.stderr)
+    stats.sort_stats("tottime").print_stats(top)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,115 @@
+"""HTML <table> → rows of cells, spans expanded without copying values.
+
+Each row lists the cells that *start* in it, in column order. A slot covered by a value cell
+spanning rows from above appears as a `merged` placeholder so later values keep their order;
+slots covered by a label spanning rows (三、本年度办理结果, （三）不予公开) are left out, and a
+colspan never repeats its text. Mapping to columns is then by cell order (see reader), which
+also aligns tables whose header spans disagree with their data-row spans (上海 2019).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from giar_crawler.parsing.tables import values
+
+MAX_SPAN = 100  # a span larger than any statutory table is markup noise
+
+
+@dataclass
+class Cell:
+    text: str
+    merged: bool = False  # placeholder for a slot covered by a value cell above
+
+
+Row = list[Cell]
+
+
+def _span(value: str | None) -> int:
+    """HTML span attribute, tolerant of `2;`, `"3"`, 0 and garbage (→ 1)."""
+    m = re.match(r"\s*[\"']?(\d+)", value or "")
+    n = int(m.group(1)) if m else 1
+    return min(max(n, 1), MAX_SPAN)
+
+
+def cell_text(el) -> str:
+    """Text of a cell joined across <p>/<span>/<br>, leaving nested tables out."""
+    parts: list[str] = []
+
+    def walk(node, top: bool) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag == "table" and not top:
+            return
+        if tag not in ("script", "style") and node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child, False)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el, True)
+    return values.clean_raw("".join(parts))
+
+
+def _own_rows(table) -> list:
+    """<tr> elements of this table, not of tables nested in its cells."""
+    rows = []
+    for tr in table.iter("tr"):
+        parent = tr.getparent()
+        while parent is not None and parent.tag != "table":
+            parent = parent.getparent()
+        if parent is table:
+            rows.append(tr)
+    return rows
+
+
+Pending = dict[int, tuple[int, str, bool]]  # col → (rows still covered, origin text, first col?)
+
+
+def _cover(pending: Pending, col: int, row: Row, seen: set[int]) -> None:
+    """Fill a slot covered by a rowspan from above: a placeholder for value cells only."""
+    left, text, first = pending.pop(col)
+    seen.add(col)
+    if first and values.kind(text) != "text":
+        row.append(Cell("", merged=True))
+    if left > 1:
+        pending[col] = (left - 1, text, first)
+
+
+def table_rows(table) -> list[Row]:
+    trs = _own_rows(table)
+    pending: Pending = {}
+    out: list[Row] = []
+    for index, tr in enumerate(trs):
+        row: Row = []
+        col = 0
+        seen: set[int] = set()
+        for td in tr:
+            if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
+                continue
+            while col in pending and col not in seen:
+                _cover(pending, col, row, seen)
+                col += 1
+            text = cell_text(td)
+            colspan = _span(td.get("colspan"))
+            rowspan = _span(td.get("rowspan"))
+            if (td.get("rowspan") or "").strip() == "0":
+                rowspan = len(trs) - index  # rowspan=0: to the end of the table
+            row.append(Cell(text))
+            if rowspan > 1:
+                for c in range(col, col + colspan):
+                    pending[c] = (rowspan - 1, text, c == col)
+                    seen.add(c)
+            col += colspan
+        for c in sorted(k for k in pending if k not in seen):
+            _cover(pending, c, row, seen)
+        out.append(row)
+    return out
+
+
+def tables_in(element) -> list:
+    """<table> elements inside `element` in document order (the element itself included)."""
+    if element is None or not hasattr(element, "iter"):
+        return []
+    return list(element.iter("table"))

@@ -1,0 +1,135 @@
+"""Cell labels → statutory keys, by meaning rather than exact string.
+
+A label is compared in two normal forms:
+- `flat`: NFKC, pinyin glosses `(zhāng)` dropped, whitespace, quotes and punctuation removed,
+  brackets unified to ASCII `()`;
+- `core`: `flat` without its ordinal prefix (`一、`, `(三)`, `1.`) and without parenthetical
+  annotations (`规章(设区的市…)`, `(区分处理的…)`), so `商业 企业`, `危及"三安全一稳定"` and
+  `处理决定数量(指2020年办件量)` all reduce to the template wording.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from giar_crawler.schema import statutory as st
+
+_PINYIN = re.compile(r"\([a-zA-Z\u00c0-\u024f\u0300-\u036f]+\)")
+_DROP = re.compile(r"[\s\u3000\xa0\u200b\"'“”‘’「」『』〝〞,，、;；:：.．。·•/／\\]+")
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.,，]|\([一二三四五六七八九十]+\)|[0-9]+[、.,，]?)")
+_PAREN = re.compile(r"\([^()]*\)")
+_CAPTION = re.compile(st.T2_CAPTION)
+_CJK_BRACKETS = str.maketrans({"【": "(", "】": ")", "〔": "(", "〕": ")", "[": "(", "]": ")"})
+
+# Longest plausible label after normalisation; longer cells are prose, not table labels.
+MAX_LABEL = 60
+
+
+@dataclass(frozen=True)
+class Label:
+    flat: str
+    core: str
+    ordinal: str  # "" when the cell carries no ordinal prefix
+
+
+def gloss_free(text: str) -> str:
+    """NFKC text without the pinyin glosses some mirrors insert after each character."""
+    return _PINYIN.sub("", unicodedata.normalize("NFKC", text))
+
+
+@lru_cache(maxsize=4096)
+def label(text: str) -> Label:
+    text = re.sub(r"\s+", "", gloss_free(text).translate(_CJK_BRACKETS))
+    m = _ORDINAL.match(text)
+    ordinal = _DROP.sub("", m.group(0)) if m else ""
+    rest = text[m.end():] if m else text
+    core = rest
+    while True:  # nested annotations: strip innermost first
+        stripped = _PAREN.sub("", core)
+        if stripped == core:
+            break
+        core = stripped
+    core = _DROP.sub("", core.replace("(", "").replace(")", ""))
+    return Label(flat=_DROP.sub("", text), core=core or _DROP.sub("", rest), ordinal=ordinal)
+
+
+def has_keywords(lab: Label, keywords: tuple[str, ...]) -> bool:
+    return len(lab.flat) <= MAX_LABEL and all(k in lab.core for k in keywords)
+
+
+def caption_block(lab: Label) -> str | None:
+    """art20_X for a Table 二 caption cell 第二十条第（X）项."""
+    if len(lab.flat) > 30:
+        return None
+    m = _CAPTION.search(lab.flat)
+    return st.T2_BLOCK_BY_ORDINAL.get(m.group(1)) if m else None
+
+
+def t2_row(lab: Label, fmt_rows: tuple[tuple[str, str, tuple[str, ...]], ...]) -> str | None:
+    for key, _label, keywords in fmt_rows:
+        if has_keywords(lab, keywords) and len(lab.core) <= len(_label) + 6:
+            return key
+    return None
+
+
+def t2_row_any(lab: Label, block: str) -> str | None:
+    """A Table 二 row key of `block` in either format."""
+    for fmt in st.FORMATS:
+        key = t2_row(lab, st.T2_ROWS[fmt].get(block, ()))
+        if key:
+            return key
+    return None
+
+
+def t2_column(lab: Label, fmt: str, block: str) -> str | None:
+    for key, _template, keywords, _unit, _signed in st.T2_COLUMNS[fmt].get(block, ()):
+        if not has_keywords(lab, keywords):
+            continue
+        # 2021's 本年处理决定数量 vs 2019's 处理决定数量.
+        if key == "decisions" and lab.core.startswith("本年"):
+            continue
+        if key == "decisions_this_year" and not lab.core.startswith("本年"):
+            continue
+        return key
+    return None
+
+
+def t3_row(lab: Label) -> str | None:
+    """Key of a Table 三 row label (data row or group header), ignoring context."""
+    if len(lab.flat) > MAX_LABEL + 20:
+        return None
+    for key, _label, keywords, _parent, _data in st.T3_ROWS:
+        if key == "results_total":
+            continue
+        if has_keywords(lab, keywords) or (len(lab.flat) <= MAX_LABEL + 20
+                                           and all(k in lab.core for k in keywords)):
+            return key
+    return None
+
+
+def is_results_total(lab: Label) -> bool:
+    return lab.core in st.T3_RESULTS_TOTAL_ALIASES
+
+
+def is_t3_header(lab: Label) -> bool:
+    return any(m in lab.flat for m in st.T3_HEADER_MARKERS)
+
+
+def is_t4_marker(lab: Label) -> bool:
+    return lab.core in st.T4_MARKERS
+
+
+def is_header_word(lab: Label) -> bool:
+    return lab.core in st.HEADER_WORDS or lab.flat in st.HEADER_WORDS
+
+
+def signatures(lab: Label) -> set[str]:
+    """Formats whose signature wording this cell carries."""
+    text = lab.flat
+    found = {fmt for fmt, sigs in st.FORMAT_SIGNATURES.items() if any(s in text for s in sigs)}
+    if caption_block(lab) == "art20_9":
+        found.add("gov_2019")
+    return found

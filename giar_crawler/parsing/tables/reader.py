@@ -1,0 +1,235 @@
+"""Rows of cells (from HTML or text) → the statutory rows they hold, by label meaning.
+
+The reader walks rows in order keeping the context a person reading the page keeps: which
+table (二/三/四), which 第二十条 block, which Table 三 group （三）–（六）. A data label takes
+the cells after it in its row as its values, in order; when the label stands alone (one
+cell per line) it takes the value-like lines that follow. Table 四 has no row label: its
+values are the first run of 15 value cells after its 行政复议 header.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from giar_crawler.parsing.tables import labels, values
+from giar_crawler.parsing.tables.grid import Cell, Row
+from giar_crawler.schema import statutory as st
+
+T3_WIDTH = len(st.T3_COLUMNS)
+T4_WIDTH = len(st.T4_COLUMNS)
+_T3_GROUPS = {key for key, *_rest, data in st.T3_ROWS if not data}
+_T3_PARENT = {key: parent for key, _l, _k, parent, _d in st.T3_ROWS}
+_T2_MAX_COLUMNS = {
+    block: max(len(st.T2_COLUMNS[f].get(block, ())) for f in st.FORMATS)
+    for block in st.T2_BLOCK_BY_ORDINAL.values()
+}
+
+
+@dataclass
+class Found:
+    """What the reader recognised, before keys are fixed by format."""
+
+    t2_headers: dict[str, list[labels.Label]] = field(default_factory=dict)
+    t2_rows: dict[str, dict[str, list[Cell]]] = field(default_factory=dict)
+    t2_signatures: set[str] = field(default_factory=set)
+    t3_rows: dict[str, list[Cell]] = field(default_factory=dict)
+    t3_seen: bool = False
+    t4_seen: bool = False
+    t4_cells: list[Cell] | None = None
+    nonstandard: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+
+    @property
+    def any_table(self) -> bool:
+        return bool(self.t2_rows or self.t3_rows or self.t4_cells)
+
+
+def _is_label(lab: labels.Label) -> bool:
+    return bool(
+        labels.caption_block(lab) or labels.t3_row(lab) or labels.is_t4_marker(lab)
+        or lab.core == st.T2_LABEL_COLUMN or labels.is_header_word(lab)
+        or any(labels.t2_row_any(lab, block) for block in _T2_MAX_COLUMNS)
+    )
+
+
+def value_like(c: Cell) -> bool:
+    if c.merged:
+        return True
+    k = values.kind(c.text)
+    if k != "text":
+        return True
+    lab = labels.label(c.text)
+    return len(lab.flat) <= 6 and not _is_label(lab)
+
+
+class Reader:
+    def __init__(self) -> None:
+        self.found = Found()
+        self.table: str | None = None
+        self.block: str | None = None
+        self.group: str | None = None
+        self.last_t3: str | None = None
+        self.t4_waiting = False
+        self.last_heads: list[labels.Label] | None = None
+
+    def feed(self, rows: list[Row]) -> Found:
+        i = 0
+        while i < len(rows):
+            i += self._row(rows, i)
+        return self.found
+
+    # -- helpers ---------------------------------------------------------------------
+    @staticmethod
+    def _following(rows: list[Row], start: int, limit: int) -> list[Cell]:
+        """Value cells on the one-cell lines after a lone label (one cell per line)."""
+        out: list[Cell] = []
+        for row in rows[start:]:
+            if len(out) >= limit or len(row) != 1 or not value_like(row[0]):
+                break
+            out.append(row[0])
+        return out
+
+    def _values(self, rows: list[Row], i: int, j: int, limit: int) -> tuple[list[Cell], int]:
+        """Values of the label at rows[i][j]: rest of its row, else the following lines."""
+        rest = rows[i][j + 1:]
+        if rest:
+            return rest, 1
+        following = self._following(rows, i + 1, limit)
+        return following, 1 + len(following)
+
+    # -- one row -----------------------------------------------------------------------
+    def _row(self, rows: list[Row], i: int) -> int:
+        row = rows[i]
+        if self.t4_waiting:
+            taken = self._t4(rows, i)
+            if taken:
+                return taken
+        for j, c in enumerate(row):
+            if c.merged or values.kind(c.text) != "text":
+                continue
+            lab = labels.label(c.text)
+            used = self._label(rows, i, j, lab)
+            if used:
+                return used
+        return 1
+
+    def _label(self, rows: list[Row], i: int, j: int, lab: labels.Label) -> int:
+        """Rows consumed when this cell ends the row's processing, else 0."""
+        block = labels.caption_block(lab)
+        if block:
+            self.table, self.block = "t2", block
+            self.found.t2_signatures |= labels.signatures(lab)
+            self.found.t2_rows.setdefault(block, {})
+            return 0
+        if self.table == "t2" and lab.core == st.T2_LABEL_COLUMN:
+            return self._t2_header(rows, i, j)
+        if self.table in (None, "t2"):
+            used = self._t2_row(rows, i, j, lab)
+            if used:
+                return used
+        if labels.is_t3_header(lab):
+            self.table, self.group = "t3", None
+            self.found.t3_seen = True
+            return 0
+        if labels.is_t4_marker(lab) and self.table != "t4":
+            self.table, self.t4_waiting = "t4", True
+            self.found.t4_seen = True
+            return 0
+        return self._t3_row(rows, i, j, lab)
+
+    def _t2_header(self, rows: list[Row], i: int, j: int) -> int:
+        rest = [c for c in rows[i][j + 1:] if not c.merged and c.text]
+        used = 1
+        if not rest:  # one cell per line: headers are the label lines that follow
+            for row in rows[i + 1:]:
+                lab = labels.label(row[0].text) if len(row) == 1 else None
+                if (lab is None or values.kind(row[0].text) != "text" or labels.caption_block(lab)
+                        or labels.t2_row_any(lab, self.block or "")):
+                    break
+                rest.append(row[0])
+                used += 1
+        heads = [labels.label(c.text) for c in rest]
+        for lab in heads:
+            self.found.t2_signatures |= labels.signatures(lab)
+        if self.block:
+            self.found.t2_headers[self.block] = heads
+        self.last_heads = heads
+        return used
+
+    def _t2_row(self, rows: list[Row], i: int, j: int, lab: labels.Label) -> int:
+        key = labels.t2_row_any(lab, self.block) if self.block else None
+        if (key is None and self.table == "t2") or self.block is None:
+            # A row of another block whose caption row is missing.
+            for block in st.T2_BLOCK_BY_ORDINAL.values():
+                if block != self.block and labels.t2_row_any(lab, block):
+                    if self.table is None and not rows[i][j + 1:]:
+                        return 0  # prose, not a table row
+                    self.table, self.block = "t2", block
+                    key = labels.t2_row_any(lab, block)
+                    break
+        if key is None or self.block is None:
+            return 0
+        self.found.t2_signatures |= labels.signatures(lab)
+        heads = self.found.t2_headers.get(self.block) or self.last_heads
+        limit = len(heads) if heads else _T2_MAX_COLUMNS[self.block]
+        cells, used = self._values(rows, i, j, limit)
+        block_rows = self.found.t2_rows.setdefault(self.block, {})
+        if key in block_rows:
+            self.found.duplicates.append(f"active_disclosure.{self.block}.{key}")
+        else:
+            block_rows[key] = cells
+        return used
+
+    def _t3_row(self, rows: list[Row], i: int, j: int, lab: labels.Label) -> int:
+        key = labels.t3_row(lab)
+        if key is None:
+            if labels.is_results_total(lab) and (
+                lab.ordinal or _T3_PARENT.get(self.last_t3 or "") is not None
+            ) and self.table == "t3":
+                key = "results_total"
+            elif self.group == "other_handling" and lab.core == st.T3_OTHER_OTHER[2]:
+                key = st.T3_OTHER_OTHER[0]
+            else:
+                return 0
+        structured = bool(rows[i][j + 1:])
+        if self.table != "t3" and not structured and not lab.ordinal:
+            return 0  # a sentence in the prose that happens to use the words
+        if key in _T3_GROUPS:
+            if key == "other_handling" and self._is_data(rows, i, j):
+                pass  # 2019: （六）其他处理 is a data row
+            else:
+                self.group = None if key == "results" else key
+                self.table = "t3"
+                return 0
+        self.table = "t3"
+        self.found.t3_seen = True
+        cells, used = self._values(rows, i, j, T3_WIDTH)
+        if key in self.found.t3_rows:
+            self.found.duplicates.append(f"applications.{key}")
+        else:
+            self.found.t3_rows[key] = cells
+        self.last_t3 = key
+        return used
+
+    def _is_data(self, rows: list[Row], i: int, j: int) -> bool:
+        rest = rows[i][j + 1:]
+        if rest:
+            return all(value_like(c) for c in rest)
+        return bool(self._following(rows, i + 1, 1))
+
+    def _t4(self, rows: list[Row], i: int) -> int:
+        """The Table 四 data row: a row (or run of one-cell lines) of value cells only."""
+        row = rows[i]
+        if len(row) == 1:
+            cells = self._following(rows, i, T4_WIDTH)
+            used = len(cells)
+        else:
+            cells, used = row, 1
+        if not cells or not all(value_like(c) for c in cells):
+            return 0
+        kinds = {values.kind(c.text) for c in cells if not c.merged}
+        if kinds <= {"text", "blank"} and not (kinds == {"blank"} and len(cells) >= T4_WIDTH):
+            return 0  # a row of words is a header
+        self.found.t4_cells = cells
+        self.t4_waiting = False
+        return used

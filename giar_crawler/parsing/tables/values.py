@@ -1,0 +1,61 @@
+"""Cell text → {"raw", "value", "unit"?, "status"?}; nothing is ever guessed.
+
+- numbers: `value` int (float when the cell has decimals, e.g. 万元 amounts); a sign is kept
+  (`+1036`, `-18`); a unit printed in the cell (`42项`, `251000元`) goes to `unit`;
+- `status` marks every cell without a number: `blank` (empty cell), `na` (`/ - — -- 无`,
+  not applicable), `text` (e.g. `撤销`), `missing` (the page has no such cell), `merged`
+  (covered by a value cell spanning rows; the value is not copied);
+- `raw` is the cell text as printed (whitespace trimmed), null only when the cell is missing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from giar_crawler.parsing.tables.labels import gloss_free
+from giar_crawler.schema import statutory as st
+
+_UNITS = "|".join(sorted(map(re.escape, st.VALUE_UNITS), key=len, reverse=True))
+_NUMBER = re.compile(rf"^([+-]?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?({_UNITS})?$")
+_SPACE = re.compile(r"[\s\u3000\xa0\u200b]+")
+
+MISSING: dict[str, Any] = {"raw": None, "value": None, "status": "missing"}
+MERGED: dict[str, Any] = {"raw": None, "value": None, "status": "merged"}
+
+
+def clean_raw(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def kind(text: str) -> str:
+    """'number', 'blank', 'na' or 'text' for a cell's text."""
+    return _classify(text)[0]
+
+
+def _classify(text: str) -> tuple[str, re.Match | None]:
+    s = _SPACE.sub("", gloss_free(text))
+    if not s:
+        return "blank", None
+    if s in st.NA_MARKERS or (len(s) > 1 and set(s) <= {"-", "—", "/", "－", "–"}):
+        return "na", None
+    m = _NUMBER.match(unicodedata.normalize("NFKC", s).replace("＋", "+"))
+    return ("number", m) if m else ("text", None)
+
+
+def cell(text: str, unit: str | None = None) -> dict[str, Any]:
+    """The exported cell for `text`; `unit` is the column's unit (e.g. 万元 from its header)."""
+    raw = clean_raw(text)
+    status, m = _classify(raw)
+    if status != "number" or m is None:
+        return {"raw": raw, "value": None, "status": status}
+    sign, digits, decimals, cell_unit = m.groups()
+    digits = digits.replace(",", "")
+    value: int | float = float(digits + decimals) if decimals else int(digits)
+    if sign == "-":
+        value = -value
+    out: dict[str, Any] = {"raw": raw, "value": value}
+    if cell_unit or unit:
+        out["unit"] = cell_unit or unit
+    return out

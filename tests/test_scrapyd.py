@@ -1,0 +1,151 @@
+"""A real scrapyd on 127.0.0.1: deploy the egg, run county_reports over the fixture portal.
+
+scrapyd runs from its own virtualenv (.venv-scrapyd, made by .ci/run from
+deploy/requirements-scrapyd.txt) because scrapyd 1.6 needs setuptools<81. The repository is
+NOT on scrapyd's path: the job runs from the deployed egg, registry data file included.
+"""
+
+import base64
+import json
+import socket
+import subprocess
+import time
+import urllib.request
+import uuid
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from giar_crawler.schedule import ScrapydError, _call, schedule, wait
+from tests.ops_site import ROOT, build_site, read_lines
+
+VENV = ROOT / ".venv-scrapyd" / "bin"
+AUTH = ("giar", "test-secret")
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not (VENV / "scrapyd").exists(),
+        reason=".venv-scrapyd missing: python3 -m venv .venv-scrapyd && "
+        ".venv-scrapyd/bin/pip install -r deploy/requirements-scrapyd.txt (.ci/run does)",
+    ),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def build_egg(dest: Path) -> Path:
+    egg = dest / "giar_crawler.egg"
+    subprocess.run(
+        [VENV / "scrapyd-deploy", f"--build-egg={egg}"], cwd=ROOT, check=True,
+        capture_output=True, timeout=120,
+    )
+    return egg
+
+
+def add_version(url: str, egg: Path, version: str) -> dict:
+    """POST addversion.json (multipart) as scrapyd-deploy does."""
+    boundary = uuid.uuid4().hex
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
+        for k, v in (("project", "giar_crawler"), ("version", version))
+    ]
+    parts.append(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="egg"; filename="p.egg"\r\n'
+        "Content-Type: application/octet-stream\r\n\r\n".encode()
+        + egg.read_bytes() + f"\r\n--{boundary}--\r\n".encode()
+    )
+    request = urllib.request.Request(url + "addversion.json", data=b"".join(parts))
+    request.add_header("Content-Type", f"multipart/form-data; boundary={boundary}")
+    token = base64.b64encode(":".join(AUTH).encode()).decode()
+    request.add_header("Authorization", f"Basic {token}")
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.loads(response.read())
+
+
+@pytest.fixture
+def scrapyd(tmp_path):
+    """scrapyd on a free loopback port with auth, items and logs under tmp_path."""
+    home = tmp_path / "scrapyd"
+    home.mkdir()
+    port = free_port()
+    (home / "scrapyd.conf").write_text(
+        "[scrapyd]\n"
+        f"bind_address = 127.0.0.1\nhttp_port = {port}\n"
+        f"username = {AUTH[0]}\npassword = {AUTH[1]}\n"
+        f"logs_dir = {home}/logs\nitems_dir = {home}/items\n"
+        f"eggs_dir = {home}/eggs\ndbs_dir = {home}/dbs\n"
+        "poll_interval = 0.3\nmax_proc = 2\n",
+        encoding="utf-8",
+    )
+    log = (home / "scrapyd.out").open("w")
+    env = {"PATH": f"{VENV}:/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8"}
+    proc = subprocess.Popen(
+        [VENV / "scrapyd", "--pidfile="], cwd=home, env=env, stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(100):
+            try:
+                _call(url, "daemonstatus.json", auth=AUTH)
+                break
+            except ScrapydError:
+                assert proc.poll() is None, (home / "scrapyd.out").read_text()
+                time.sleep(0.1)
+        yield url, home
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
+
+
+def test_egg_carries_the_registry(tmp_path):
+    with zipfile.ZipFile(build_egg(tmp_path)) as egg:
+        names = set(egg.namelist())
+    assert "giar_crawler/data/portals.csv" in names
+    assert "giar_crawler/settings.py" in names
+    assert not any(n.startswith("tests/") for n in names)
+
+
+def test_deploy_schedule_and_items(scrapyd, tmp_path):
+    url, home = scrapyd
+    site = build_site(tmp_path, counties=(), with_fixtures=True)  # the fixture portal only
+    with pytest.raises(ScrapydError, match="401"):
+        _call(url, "daemonstatus.json")  # no credentials, no service
+
+    answer = add_version(url, build_egg(tmp_path), "r1")
+    assert (answer["status"], answer["project"]) == ("ok", "giar_crawler")
+    spiders = _call(url, "listspiders.json?project=giar_crawler", auth=AUTH)["spiders"]
+    assert {"county_reports", "province_reports", "county_reports_redis"} <= set(spiders)
+
+    ignored = tmp_path / "ignored.jsonl"
+    job = schedule(
+        url, "giar_crawler", "county_reports", jobid="t1", auth=AUTH,
+        args={"portals": str(site.portals)},  # paths outside the egg: absolute
+        settings={
+            "REPLAY_DIR": str(site.replay),
+            "ROBOTSTXT_OBEY": "False",
+            "DOWNLOAD_DELAY": "0",
+            "AUTOTHROTTLE_ENABLED": "False",
+            # items_dir is set, so scrapyd's own FEEDS replaces this one (docs/operations.md).
+            "FEEDS": json.dumps({str(ignored): {"format": "jsonlines"}}),
+        },
+    )
+    assert job == "t1"
+    wait(url, "giar_crawler", job, auth=AUTH, timeout=120, every=0.3)
+
+    log = (home / "logs/giar_crawler/county_reports/t1.log").read_text(encoding="utf-8")
+    items = read_lines(home / "items/giar_crawler/county_reports/t1.jl")
+    assert sorted(i["url"] for i in items) == sorted(site.reports), log[-3000:]
+    assert {i["portal"]["name"] for i in items} == {"样例区人民政府（fixture）"}
+    assert "'finish_reason': 'finished'" in log
+    assert not ignored.exists()
+    # The Chinese is written as UTF-8, not \u escapes (FEED_EXPORT_ENCODING still applies).
+    raw = (home / "items/giar_crawler/county_reports/t1.jl").read_text(encoding="utf-8")
+    assert "样例区人民政府" in raw
