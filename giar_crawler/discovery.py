@@ -52,7 +52,7 @@ def classify(text: str, url: str) -> Candidate | None:
         if words.NOT_A_REPORT.search(text):
             return None
         slug = 1 if words.COLUMN_SLUGS.search(urlsplit(url).path) else 0
-        return Candidate(url, text, "column", 10 + slug + ("信息公" in text))
+        return Candidate(url, text, "column", 10 + slug + bool(words.DISCLOSURE.search(text)))
     if len(text) > words.MAX_NAV_TEXT or words.NOT_A_HUB.search(text):
         return None
     for rank, word in enumerate(words.HUB_WORDS):

@@ -81,6 +81,7 @@ def wait(url: str, project: str, jobid: str, auth: tuple[str, str] | None = None
 
 
 def _pairs(values: list[str], flag: str) -> dict[str, str]:
+    """['a=1', 'b=x=y'] → {'a': '1', 'b': 'x=y'}, as scrapy crawl reads -a and -s."""
     out = {}
     for value in values:
         name, sep, rest = value.partition("=")

@@ -20,6 +20,7 @@ import json
 import sys
 
 from giar_crawler.registry import PortalRow
+from giar_crawler.schedule import _pairs
 from giar_crawler.spiders.county_reports import CountyReportsSpider
 from giar_crawler.spiders.province_reports import ProvinceReportsSpider
 
@@ -70,10 +71,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--add", action="store_true",
                         help="add to a running crawl: keep its queue and duplicate filter")
     opts = parser.parse_args(argv)
-    spider_args = dict(a.partition("=")[::2] for a in opts.args)
-    rows = SPIDERS[opts.spider](**spider_args).selected_portals()
-    server = redis.Redis.from_url(opts.redis_url)
-    count = seed(server, opts.spider, rows, add=opts.add)
+    rows = SPIDERS[opts.spider](**_pairs(opts.args, "-a")).selected_portals()
+    try:
+        count = seed(redis.Redis.from_url(opts.redis_url), opts.spider, rows, add=opts.add)
+    except redis.RedisError as exc:
+        print(f"seed_redis: {opts.redis_url}: {exc}", file=sys.stderr)
+        return 1
     print(f"{count} listing URLs of {len(rows)} portals pushed to {opts.spider}:start_urls",
           file=sys.stderr)
     return 0

@@ -43,6 +43,7 @@ ITEM_PIPELINES = {
     "giar_crawler.pipelines.tables.TablesPipeline": 400,
     "giar_crawler.pipelines.attachments.AttachmentsPipeline": 450,
     "giar_crawler.pipelines.validate.ValidatePipeline": 500,
+    "giar_crawler.pipelines.redis_items.RedisItemsPipeline": 900,  # only with GIAR_REDIS_ITEMS
 }
 
 # REPLAY_DIR = "fixtures/sites"   serve every request from a saved site (offline)
@@ -77,7 +78,9 @@ GIAR_DISCOVERY_MAX_DEPTH = 3
 GIAR_DISCOVERY_MAX_HUBS = 3
 GIAR_DISCOVERED_FILE = None
 # GIAR_STATE_FILE = "state.jsonl"  incremental runs: skip pages exported unchanged before
+# GIAR_STATE_READ = "state/*.jsonl" also read other workers' state (docs/operations.md)
 GIAR_STATE_FILE = None
+GIAR_STATE_READ = None
 
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = exported_fields()

@@ -267,10 +267,10 @@ def html(draw, rep: Report) -> str:
 # -- text --------------------------------------------------------------------------------
 
 def all_rows(rep: Report) -> list[list[Cell]]:
-    return ([[Cell("二、主动公开政府信息情况")]] + rep.t2
-            + [[Cell("三、收到和处理政府信息公开申请情况")]] + T3_HEADER + t3_rows_flat(rep)
-            + [[Cell("四、政府信息公开行政复议、行政诉讼情况")]] + rep.t4
-            + [[Cell("五、存在的主要问题及改进情况")]])
+    return [[Cell("二、主动公开政府信息情况")], *rep.t2,
+            [Cell("三、收到和处理政府信息公开申请情况")], *T3_HEADER, *t3_rows_flat(rep),
+            [Cell("四、政府信息公开行政复议、行政诉讼情况")], *rep.t4,
+            [Cell("五、存在的主要问题及改进情况")]]
 
 
 def pipe_text(rep: Report, pad: int) -> str:
@@ -296,5 +296,6 @@ def tab_text(rep: Report, one_per_line: bool) -> str:
 
 
 def line_text(rep: Report) -> str:
-    """One cell per line, blank lines between (blank cells cannot survive this form)."""
-    return "\n\n".join(c.text.replace("\n", " ") for row in all_rows(rep) for c in row if c.text)
+    """One cell per line, blank lines between (blank cells cannot survive this form); a
+    line break inside a cell splits its text over two lines (`结果` / `纠正`)."""
+    return "\n\n".join(c.text for row in all_rows(rep) for c in row if c.text)

@@ -40,6 +40,7 @@ def test_find_links():
     <a href="./P0202401.pdf">某县2023年政府信息公开工作年度报告.pdf</a>
     <a href="/files/tables.docx">附件2</a>
     <a href="/files/data.xls">统计表.xls</a>
+    <a href="/files/zn.pdf">政府信息公开指南</a>
     <a href="javascript:void(0)">打印</a>
     <iframe src="/generic2/web/viewer.html?file=/files/full.pdf"></iframe></body></html>"""
     base = "http://x.gov.cn/zwgk/nb/202401/t20240110_1.html"
@@ -48,7 +49,7 @@ def test_find_links():
         "http://x.gov.cn/zwgk/nb/202401/P0202401.pdf",  # report-titled first
         "http://x.gov.cn/files/tables.docx",
         "http://x.gov.cn/files/full.pdf",  # 全真版 viewer's file=
-    ]
+    ]  # not the 指南 PDF: a titled file of another kind
     assert len(attachments.find_links(html, base, limit=1)) == 1
 
 
@@ -130,3 +131,13 @@ def test_file_only_report_gets_title_and_year_from_the_file():
     assert item.title == "左岭街道2021年政府信息公开工作年度报告"  # the file's heading
     assert (item.year, item.year_source) == (2021, "title")
     assert not item.has_flag("not_a_report")  # there is no page to be empty
+
+
+@pytest.mark.skipif(not attachments.shutil.which("catdoc"), reason="catdoc not installed")
+def test_doc_goes_through_catdoc():
+    # No real DOC fixture exists (nothing here writes Word 97); a corrupt one must still
+    # reach catdoc and come back as a flag with catdoc's reason.
+    got = attachments.extract(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "http://x/a.doc")
+    assert got.kind == "doc" and got.text == ""
+    assert got.flags[0][0] == "attachment_broken"
+    assert got.flags[0][1].startswith("catdoc: ")

@@ -50,7 +50,8 @@ async def test_js_listing_is_read_through_the_browser(tmp_path):
     assert stats["playwright/request_count/navigation"] >= 1
 
 
-def test_plain_requests_stay_off_the_browser():
+def test_browser_requests_and_launch_flags():
+    # That plain crawls never start the browser is checked in test_traps (no playwright stats).
     meta = browser.page_meta()
     assert meta["playwright"] is True
     assert "--no-sandbox" in browser.CHROMIUM_ARGS

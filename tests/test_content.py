@@ -338,3 +338,26 @@ def test_government_wording_is_not_taken_for_spam_or_a_farm():
     item = process(page.encode(), url="http://www.wehdz.gov.cn/zwgk/nb/t1.html")
     assert not codes(item) & {"compromised", "content_farm", "not_government_source"}
     assert _lines(item.text)[-2:] == ["（二）严厉打击非法博彩和电信诈骗", "太阳城社区"]
+
+
+def test_a_report_titled_as_such_with_few_headings_is_still_a_report():
+    lines = ["根据《条例》规定，现将本局2023年政府信息公开工作情况报告如下：",
+             "2023年，本局主动公开政府信息120条，收到政府信息公开申请3件，均按时答复。"] * 3
+    item = process(report_page(lines, "某某县统计局2023年政府信息公开工作年度报告").encode())
+    assert "not_a_report" not in codes(item)
+
+
+def test_heading_and_text_on_one_line_keep_the_text():
+    found = sections.split("一、总体情况。2023年，我局主动公开信息120条。\n二、主动公开政府信息情况\n无。")
+    assert found["overview"] == "2023年，我局主动公开信息120条。"
+    assert sections.heading_key("第三部分 收到和处理政府信息公开申请情况") == ("applications", 3)
+
+
+def test_reports_with_parenthesised_top_level_headings():
+    lines = ["（一）总体情况", "全年主动公开信息120条。", "（二）主动公开政府信息情况", "无。",
+             "（三）收到和处理政府信息公开申请情况", "收到申请3件。", "（六）其他需要报告的事项", "无。"]
+    found = sections.split("\n".join(lines))
+    assert list(found) == ["overview", "active_disclosure", "applications", "other_matters"]
+    assert found["applications"] == "收到申请3件。"
+    # With regular headings present, '（一）主动公开…' stays a sub-heading (seed 000).
+    assert sections.split("\n".join(seed_lines("000")))["overview"].startswith("(一)主动公开政府信息情况")

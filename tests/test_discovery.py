@@ -35,6 +35,7 @@ def replay_fetch(visited=None):
         ("政府信息公开工作年度报告", "column"),
         ("年度报告", "column"),
         ("政府信息公開年報", "column"),
+        ("政务公开工作年度报告", "column"),
         ("政府信息公开", "hub"),
         ("法定主动公开内容", "hub"),
         ("政务公开", "hub"),
@@ -114,7 +115,6 @@ HOME_ONLY = """name,division_code,province,city,county,level,listing_urls,home_u
 """
 
 
-@pytest.mark.slow
 @pytest_twisted.ensureDeferred
 async def test_crawl_from_home_page_reaches_reports_and_writes_back(tmp_path):
     portals = tmp_path / "portals.csv"

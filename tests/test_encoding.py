@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from opencc import OpenCC
 
 from giar_crawler.parsing.encoding import (
@@ -175,3 +177,28 @@ def test_fixture_pages_give_one_clean_text_in_every_encoding(url):
         item = process(html.encode(enc), url=url, headers={"content-type": header} if header else {})
         assert item.text == reference.text, (enc, header)
         assert (item.title, item.organ, item.year) == (reference.title, reference.organ, reference.year)
+
+
+def test_short_utf8_page_under_a_gbk_header():
+    source = "<html><body><p>政府信息公开年报</p><p>暂无内容</p></body></html>"
+    decoded = decode_html(source.encode("utf-8"), "text/html; charset=gbk")
+    assert decoded.text == source
+
+
+@settings(max_examples=60, deadline=None)
+@given(body=st.binary(max_size=400), header=st.sampled_from(
+    [None, "text/html", "text/html; charset=utf-8", "text/html; charset=gbk",
+     "text/html; charset=ISO-8859-1", "text/html; charset=bogus"]))
+def test_any_bytes_decode_without_raising(body, header):
+    decoded = decode_html(body, header)
+    assert isinstance(decoded.text, str)
+    assert decoded.encoding
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("<>/=\"' 一、二总体情况主动公开表tdr?\ufffd扫一扫年")),
+                    max_size=300))
+def test_any_markup_goes_through_the_stages_without_a_stage_error(text):
+    item = process(text.encode("utf-8"))
+    assert not any(f["code"] == "stage_error" for f in item.flags)
+    assert item.tree is not None

@@ -51,6 +51,15 @@ def test_state_keeps_latest_version_and_reads_plain_exports(tmp_path):
     assert read_state(state) == {URL: Seen("v2", 2), "http://b/1.html": Seen("x", 1)}
 
 
+def test_state_of_several_workers_is_merged(tmp_path):
+    (tmp_path / "w1.jsonl").write_text(
+        json.dumps({"url": URL, "sha256": "v1", "version": 1}) + "\n", encoding="utf-8")
+    (tmp_path / "w2.jsonl").write_text(
+        json.dumps({"url": URL, "sha256": "v2", "version": 2}) + "\n", encoding="utf-8")
+    both = read_state(tmp_path / "w2.jsonl", tmp_path / "w1.jsonl")
+    assert both == {URL: Seen("v2", 2)}
+
+
 def test_missing_state_file_is_empty(tmp_path):
     assert read_state(tmp_path / "none.jsonl") == {}
 
@@ -74,7 +83,11 @@ def test_rerun_skips_unchanged_and_reexports_changed(tmp_path):
     assert {r["version"] for r in first} == {1}
     assert _stat(log, "new") == len(site.reports)
 
-    log = run_crawl(site, tmp_path / "run2.jsonl", *opts)
+    # A second worker: its own state file, reading every worker's.
+    log = run_crawl(
+        site, tmp_path / "run2.jsonl", "-s", f"GIAR_STATE_FILE={tmp_path / 'state-w2.jsonl'}",
+        "-s", f"GIAR_STATE_READ={tmp_path / 'state*.jsonl'}",
+    )
     assert read_lines(tmp_path / "run2.jsonl") == []
     assert _stat(log, "unchanged") == len(site.reports)
 

@@ -98,3 +98,32 @@ async def test_sub_columns_are_followed_to_their_reports(tmp_path, depth):
     else:  # the unit columns under 街镇 are one level too deep
         assert sljd_report not in urls and root + "jz/sljd/" not in hits
         assert stats["giar/listing/sublisting_limit"] == 2
+
+
+@pytest.mark.slow
+@pytest_twisted.ensureDeferred
+async def test_gkmlpt_column_from_the_url_fragment(tmp_path):
+    reply = (LISTINGS / "gkmlpt_api_reply_page1.json").read_text("utf-8").replace(
+        "http://whly.gd.gov.cn", "http://127.0.0.1:{port}")
+    json_ = {"Content-Type": "application/json"}
+    with Site() as site:
+        site.routes["/gkmlpt/annualreport"] = (
+            200, HTML, (LISTINGS / "gkmlpt_annualreport_shell.html").read_text("utf-8"))
+        site.routes["/gkmlpt/api/all/2629?page=1&sid=175"] = (200, json_, reply)
+        site.routes["/gkmlpt/api/all/2629?page=2&sid=175"] = (200, json_, '{"articles": []}')
+        site.routes["/gkmlpt/api/all/2629?page=3&sid=175"] = (200, json_, '{"articles": []}')
+        site.fallback = lambda path: (200, HTML, f"<html><body><h1>{path}</h1>"
+                                      + "<p>一、总体情况</p>" * 40 + "</body></html>")
+        csv = tmp_path / "portals.csv"
+        csv.write_text(
+            "name,division_code,province,city,county,level,listing_urls,home_url,cms,needs_browser,source\n"
+            f"文旅厅,,广东省,,,county,{site.url}/gkmlpt/annualreport#2629,,,,test\n", encoding="utf-8")
+        items, stats = await run_crawl("county_reports", crawl_settings(), portals=str(csv))
+        hits = dict(site.hits)
+
+    assert sorted(i.url for i in items) == [
+        f"{site.url}/gkmlpt/content/4/4000/post_4000002.html",
+        f"{site.url}/gkmlpt/content/4/4100/post_4100001.html",
+    ]
+    assert hits["/gkmlpt/api/all/2629?page=3&sid=175"] == 1
+    assert stats["giar/portal/文旅厅/listing_pages"] == 4  # shell + 3 API pages

@@ -35,3 +35,13 @@ def test_shell_without_column_or_broken_reply():
     assert gkmlpt.next_pages(ListingPage("http://whly.gd.gov.cn/gkmlpt/index", text)) == []
     assert gkmlpt.links_from_reply(API_URL, "<html>404</html>") == []
     assert gkmlpt.next_from_reply(API_URL, "{}") == []
+
+
+def test_column_found_in_the_embedded_tree():
+    # Without #column in the URL, the column tree the shell embeds names it (synthetic tree).
+    text = ("<script>window._CONFIG = { SID: '175', TREE: [{\"id\": 2600, \"name\": \"政策文件\","
+            " \"parent\": 0}, {\"id\": 2629, \"name\": \"政府信息公开年报\", \"parent\": 0}] };</script>")
+    (req,) = gkmlpt.next_pages(ListingPage("http://whly.gd.gov.cn/gkmlpt/index", text))
+    assert req.url == API_URL
+    no_report = text.replace("政府信息公开年报", "人事信息")
+    assert gkmlpt.next_pages(ListingPage("http://whly.gd.gov.cn/gkmlpt/index", no_report)) == []

@@ -156,6 +156,10 @@ def test_parse_date(raw, expected):
     ("盐亭县人民政府关于2022年政府信息公开工作年度报告", "盐亭县人民政府"),
     ("黑龙江省人民政府2021年政府信息公开年报", "黑龙江省人民政府"),
     ("2023年政府信息公开工作年度报告", None),
+    ("拱北海关2023年政府信息公开工作年度报告", "拱北海关"),
+    ("关于某某县统计局2023年度政府信息公开工作年度报告的说明", "某某县统计局"),
+    ("某某县市场监督管理局政府信息公开工作年度报告（2023年度）", "某某县市场监督管理局"),
+    ("某某县人民政府二〇二二年政府信息公开工作年度报告", "某某县人民政府"),
     ("区府办信息公开报告范文", None),  # a level word, not an agency
     ("国家税务总局2022年政府信息公开工作年度报告", "国家税务总局"),
     ("关于印发2024年政务公开工作要点的通知", None),
@@ -249,6 +253,8 @@ def test_fixture_report_facts(url):
     assert flags <= codes(item)
     assert not (codes(item) - flags) & PROBLEMS
     assert len(item.sections) >= 5
+    # Tables 二, 三 and 四 of the statutory format all survive in the body (the farm has none).
+    assert len(item.content.findall(".//table")) == (0 if "content_farm" in flags else 3)
     for word in ("扫一扫", "网站标识码", "ICP备", "版权所有", "当前位置", "打印", "关闭"):
         assert word not in item.text, word
 
@@ -268,3 +274,21 @@ def test_govcn_unlabelled_date_line():
     assert "not_a_report" in codes(item)  # news, not an annual report
     assert item.text.startswith("中国共产党第二十届中央委员会第二次全体会议26日下午在北京开始举行。")
     assert "扫一扫" not in item.text and "责任编辑" not in item.text
+
+
+@pytest.mark.parametrize(("organ_region", "region"), [
+    ("林校路街道", "样例省样例市样例区林校路街道"),
+    ("样例区林校路街道", "样例省样例市样例区林校路街道"),
+    ("上海市", "上海市"),  # another government's report linked from this portal
+    ("硫市镇", "样例省样例市样例区硫市镇"),  # 硫市 is not a city
+    (None, "样例省样例市样例区"),
+])
+def test_region_under_the_portal(organ_region, region):
+    portal = {"province": "样例省", "city": "样例市", "county": "样例区", "level": "county"}
+    assert metadata.full_region(organ_region, portal) == region
+
+
+def test_year_written_in_chinese_numerals():
+    lines = ["一、总体情况", "全年主动公开信息100条。", "二、主动公开政府信息情况", "无。"]
+    item = process(report_page(lines, "某某县人民政府二〇二二年政府信息公开工作年度报告").encode())
+    assert (item.year, item.year_source, item.organ) == (2022, "title", "某某县人民政府")

@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from giar_crawler.items import exported_fields
 from giar_crawler.registry import PortalRow
 from giar_crawler.seed_redis import row_from_dict, row_to_dict, seed_messages
 from tests.ops_site import ROOT, build_site, crawl, read_lines
@@ -70,7 +71,7 @@ def test_two_workers_export_every_report_exactly_once(tmp_path, redis_url):
 
     counties = tuple(f"{c}县" for c in "甲乙丙丁戊己")
     # The fixture portal, and six synthetic ones on one host with a download delay: a
-    # worker alone would need ~8 s, so both workers
+    # worker alone would need ~12 s, so both workers
     # (whose engines poll Redis every 5 s when idle) find work.
     site = build_site(tmp_path, counties=counties, one_host=True, with_fixtures=True)
     workers, outs = [], []
@@ -81,8 +82,8 @@ def test_two_workers_export_every_report_exactly_once(tmp_path, redis_url):
                 workers.append(crawl(
                     site, out, "-s", f"REDIS_URL={redis_url}",
                     "-s", "MAX_IDLE_TIME_BEFORE_CLOSE=3",
-                    "-s", "CONCURRENT_REQUESTS=1", "-s", "DOWNLOAD_DELAY=0.35",
-                    "-s", "RANDOMIZE_DOWNLOAD_DELAY=False",
+                    "-s", "CONCURRENT_REQUESTS=1", "-s", "DOWNLOAD_DELAY=0.5",
+                    "-s", "RANDOMIZE_DOWNLOAD_DELAY=False", "-s", "GIAR_REDIS_ITEMS=1",
                     spider="county_reports_redis", stdout=fh, stderr=subprocess.STDOUT,
                 ))
             outs.append(out)
@@ -118,6 +119,20 @@ def test_two_workers_export_every_report_exactly_once(tmp_path, redis_url):
     client = redis.Redis.from_url(redis_url)
     assert client.llen("county_reports_redis:start_urls") == 0
     assert client.zcard("county_reports_redis:requests") == 0
+    # GIAR_REDIS_ITEMS: the same records, collected centrally in one list.
+    pushed = client.lrange("county_reports_redis:items", 0, -1)
+    central = [json.loads(x) for x in pushed]
+    assert sorted(r["url"] for r in central) == sorted(site.reports)
+    assert {frozenset(r) for r in central} == {frozenset(exported_fields())}
+    assert "样例区人民政府" in b"".join(pushed).decode("utf-8")  # not \u-escaped
     # Every request but the seeds went through the shared filter: the reports, and the
     # fixture listing's page 2.
     assert client.scard("county_reports_redis:dupefilter") == len(site.reports) + 1
+
+
+def test_seeding_without_redis_is_a_clear_error(capsys):
+    from giar_crawler.seed_redis import main
+
+    url = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    assert main(["--redis-url", url, "-a", f"portals={ROOT / 'fixtures/portals.csv'}"]) == 1
+    assert capsys.readouterr().err.startswith(f"seed_redis: {url}: ")

@@ -7,8 +7,10 @@ NOT on scrapyd's path: the job runs from the deployed egg, registry data file in
 
 import base64
 import json
+import os
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 import uuid
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from giar_crawler.schedule import ScrapydError, _call, schedule, wait
+from giar_crawler.schedule import ScrapydError, _call
 from tests.ops_site import ROOT, build_site, read_lines
 
 VENV = ROOT / ".venv-scrapyd" / "bin"
@@ -39,13 +41,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def build_egg(dest: Path) -> Path:
-    egg = dest / "giar_crawler.egg"
+@pytest.fixture(scope="module")
+def egg(tmp_path_factory) -> Path:
+    """The egg scrapyd-deploy builds from setup.py (built once for this module)."""
+    path = tmp_path_factory.mktemp("egg") / "giar_crawler.egg"
     subprocess.run(
-        [VENV / "scrapyd-deploy", f"--build-egg={egg}"], cwd=ROOT, check=True,
+        [VENV / "scrapyd-deploy", f"--build-egg={path}"], cwd=ROOT, check=True,
         capture_output=True, timeout=120,
     )
-    return egg
+    return path
 
 
 def add_version(url: str, egg: Path, version: str) -> dict:
@@ -105,40 +109,44 @@ def scrapyd(tmp_path):
         log.close()
 
 
-def test_egg_carries_the_registry(tmp_path):
-    with zipfile.ZipFile(build_egg(tmp_path)) as egg:
-        names = set(egg.namelist())
+def test_egg_carries_the_registry(egg):
+    with zipfile.ZipFile(egg) as archive:
+        names = set(archive.namelist())
     assert "giar_crawler/data/portals.csv" in names
     assert "giar_crawler/settings.py" in names
     assert not any(n.startswith("tests/") for n in names)
 
 
-def test_deploy_schedule_and_items(scrapyd, tmp_path):
+def test_deploy_schedule_and_items(scrapyd, egg, tmp_path):
     url, home = scrapyd
     site = build_site(tmp_path, counties=(), with_fixtures=True)  # the fixture portal only
     with pytest.raises(ScrapydError, match="401"):
         _call(url, "daemonstatus.json")  # no credentials, no service
 
-    answer = add_version(url, build_egg(tmp_path), "r1")
+    answer = add_version(url, egg, "r1")
     assert (answer["status"], answer["project"]) == ("ok", "giar_crawler")
     spiders = _call(url, "listspiders.json?project=giar_crawler", auth=AUTH)["spiders"]
     assert {"county_reports", "province_reports", "county_reports_redis"} <= set(spiders)
 
+    # Schedule with the documented command, as cron runs it: credentials from the environment.
     ignored = tmp_path / "ignored.jsonl"
-    job = schedule(
-        url, "giar_crawler", "county_reports", jobid="t1", auth=AUTH,
-        args={"portals": str(site.portals)},  # paths outside the egg: absolute
-        settings={
-            "REPLAY_DIR": str(site.replay),
-            "ROBOTSTXT_OBEY": "False",
-            "DOWNLOAD_DELAY": "0",
-            "AUTOTHROTTLE_ENABLED": "False",
-            # items_dir is set, so scrapyd's own FEEDS replaces this one (docs/operations.md).
-            "FEEDS": json.dumps({str(ignored): {"format": "jsonlines"}}),
-        },
+    settings = {
+        "REPLAY_DIR": str(site.replay),  # paths outside the egg: absolute
+        "ROBOTSTXT_OBEY": "False",
+        "DOWNLOAD_DELAY": "0",
+        "AUTOTHROTTLE_ENABLED": "False",
+        # items_dir is set, so scrapyd's own FEEDS replaces this one (docs/operations.md).
+        "FEEDS": json.dumps({str(ignored): {"format": "jsonlines"}}),
+    }
+    env = {**os.environ, "SCRAPYD_URL": url, "SCRAPYD_USERNAME": AUTH[0],
+           "SCRAPYD_PASSWORD": AUTH[1], "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "giar_crawler.schedule", "county_reports", "--jobid", "t1",
+         "--wait", "-a", f"portals={site.portals}",
+         *[x for k, v in settings.items() for x in ("-s", f"{k}={v}")]],
+        env=env, capture_output=True, text=True, timeout=180, check=False,
     )
-    assert job == "t1"
-    wait(url, "giar_crawler", job, auth=AUTH, timeout=120, every=0.3)
+    assert (done.returncode, done.stdout.strip()) == (0, "t1"), done.stderr
 
     log = (home / "logs/giar_crawler/county_reports/t1.log").read_text(encoding="utf-8")
     items = read_lines(home / "items/giar_crawler/county_reports/t1.jl")

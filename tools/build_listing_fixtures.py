@@ -60,7 +60,11 @@ def gkmlpt_shell() -> str:
     return (
         '<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开年报</title>\n'
         "<script>window._CONFIG = { SID: '175', APP_URL: '' };</script></head>\n"
-        '<body><div id="app"></div><script src="/gkmlpt/static/js/app.js"></script></body></html>\n'
+        '<body><div class="header"><a href="/">首页</a> <a href="/gkmlpt/index">政府信息公开目录</a>'
+        ' <a href="/gkmlpt/policy">政策文件</a> <a href="/gkmlpt/guide">政府信息公开指南</a></div>\n'
+        '<div id="app"></div><script src="/gkmlpt/static/js/app.js"></script>\n'
+        '<div class="footer">主办单位：广东省文化和旅游厅 网站标识码：4400000000 粤ICP备00000000号</div>'
+        "</body></html>\n"
     )
 
 

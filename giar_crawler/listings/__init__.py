@@ -3,6 +3,11 @@
 Each module defines ``FAMILY`` and three pure functions over a :class:`ListingPage`:
 ``detect(page) -> bool``, ``links(page) -> list[Link]`` and
 ``next_pages(page) -> list[PageRequest]``. Adding a family is adding a module here.
+
+Families whose later pages come from an API (Fujian's search, Hanweb's dataproxy, gkmlpt)
+return ``PageRequest(kind="api")`` and define ``links_from_reply(url, text)`` and
+``next_from_reply(url, text)``, which the spider calls on the JSON/XML reply instead.
+Link kinds: report, attachment (a report file), listing (a sub-column), other (not fetched).
 """
 
 from __future__ import annotations

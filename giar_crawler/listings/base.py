@@ -43,8 +43,8 @@ class ListingPage:
 
     @cached_property
     def tree(self):
-        tree = lxml.html.fromstring(self.text or "<html/>", base_url=self.url)
-        return tree
+        # A blank page (a WAF stub that outlived its retries) is an empty tree, not an error.
+        return lxml.html.fromstring((self.text or "").strip() or "<html/>", base_url=self.url)
 
     def absolute(self, href: str) -> str:
         return urljoin(self.url, href.strip())

@@ -21,6 +21,7 @@ from giar_crawler.listings.base import (
     record,
     with_query,
 )
+from giar_crawler.schema import discovery
 
 FAMILY = "gkmlpt"
 
@@ -43,13 +44,36 @@ def api_url(listing_url: str, sid: str, page: int = 1) -> str | None:
     return f"{base}/gkmlpt/api/all/{m[1]}?page={page}&sid={sid}"
 
 
+# A column of the embedded tree (window._CONFIG.TREE): {"id": 2629, "name": "…年报", …}.
+_TREE_NODE = re.compile(r"\{[^{}]*\}")
+_NODE_ID = re.compile(r"[\"']id[\"']\s*:\s*(\d+)")
+_NODE_NAME = re.compile(r"[\"']name[\"']\s*:\s*[\"']([^\"']*)")
+
+
+def report_column(text: str) -> str | None:
+    """The annual-report column's id from the page's column tree, when the URL names none."""
+    for node in _TREE_NODE.findall(text):
+        name, col = _NODE_NAME.search(node), _NODE_ID.search(node)
+        if name and col and discovery.REPORT_TITLE.search(name[1]):
+            return col[1]
+    return None
+
+
 def links(page: ListingPage) -> list[Link]:
     return []  # the shell lists nothing; the API does
 
 
 def next_pages(page: ListingPage) -> list[PageRequest]:
     sid = _SID.search(page.text)
-    url = api_url(page.url, sid[1]) if sid else None
+    if not sid or "/gkmlpt/" not in page.url:
+        return []
+    listing = page.url
+    if not _COLUMN.search(listing):
+        column = report_column(page.text)
+        if column is None:
+            return []
+        listing = f"{listing.split('#')[0].split('/gkmlpt/')[0]}/gkmlpt/index#{column}"
+    url = api_url(listing, sid[1])
     return [PageRequest(url, kind="api")] if url else []
 
 

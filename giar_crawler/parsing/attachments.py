@@ -61,8 +61,20 @@ def find_links(html_text: str, base_url: str, limit: int = 3) -> list[Attachment
         if url and url not in found:
             title = _WS.sub(" ", el.text_content() if el.tag == "a" else "").strip()
             found[url] = AttachmentLink(url, title or el.get("title", "") or url.rsplit("/", 1)[-1])
-    ranked = sorted(found.values(), key=lambda a: not discovery.is_report_title(a.title))
+    wanted = [a for a in found.values() if _may_be_the_report(a.title)]
+    ranked = sorted(wanted, key=lambda a: not discovery.is_report_title(a.title))
     return ranked[:limit]
+
+
+# Titles an attachment of the report itself carries; a titled sidebar file does not.
+_ATTACHMENT_WORDS = re.compile(r"附件|全文|下载|原文|报告|年报|统计表|表|PDF|pdf|WORD|Word|word")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _may_be_the_report(title: str) -> bool:
+    """Report files are titled as reports, 附件/全文/下载…, or only by a file name; a link
+    titled "政府信息公开指南.pdf" in the page's chrome is another document."""
+    return not _CJK.search(title) or bool(_ATTACHMENT_WORDS.search(title))
 
 
 def sniff(body: bytes, url: str = "", content_type: str = "") -> str:

@@ -41,6 +41,12 @@ class Body:
     element: object
     how: str  # "container <selector>", "headings", "density" or "page"
     headings: int = 0  # section headings found in it
+    raw_text: str | None = None  # its text before chrome is stripped (chrome lines kept)
+
+    def lines(self) -> list[str]:
+        if self.raw_text is None:
+            self.raw_text = clean_text(self.element, drop_chrome=False)
+        return self.raw_text.split("\n")
 
 
 @dataclass
@@ -136,24 +142,25 @@ def _container_rank(el) -> int | None:
 
 
 def _from_containers(tree) -> Body | None:
-    candidates = []
+    """The most specific container holding the section headings; else the best one found."""
+    found = []
     for el in tree.iter():
-        if not isinstance(el.tag, str) or (el.get("class") is None and el.get("id") is None
-                                           and el.tag != "article"):
+        if isinstance(el.tag, str) and (el.get("class") or el.get("id") or el.tag == "article"):
+            rank = _container_rank(el)
+            if rank is not None:
+                found.append((rank, el))
+    candidates = []
+    for rank, el in sorted(found, key=lambda c: c[0]):
+        text = clean_text(el, drop_chrome=False)
+        if len(text) < 20:
             continue
-        rank = _container_rank(el)
-        if rank is None:
-            continue
-        text = clean_text(el)
-        if len(text) >= 20:
-            candidates.append((rank, el, len(text), len(sections.headings_in(text))))
-    if not candidates:
-        return None
-    most_headings = max(c[3] for c in candidates)
-    longest = max(c[2] for c in candidates if c[3] == most_headings)
-    viable = [c for c in candidates if c[3] == most_headings and c[2] >= 0.5 * longest]
-    rank, el, _, headings = min(viable, key=lambda c: (c[0], -c[2]))
-    return Body(el, f"container {vocab.CONTAINERS[rank]}", headings)
+        headings = len(sections.headings_in(text))
+        body = Body(el, f"container {vocab.CONTAINERS[rank]}", headings, text)
+        if headings >= 3:
+            return body
+        candidates.append(body)
+    # No container holds the report's headings: the longest of the most specific ones.
+    return max(candidates, key=lambda b: len(b.raw_text or ""), default=None)
 
 
 def _around_headings(root):
@@ -231,29 +238,39 @@ def attachment_links(el, base: str) -> list[dict[str, str]]:
 
 
 def strip_chrome(content, base: str = "") -> Stripped:
-    """Remove furniture from the body element in place; keep attachment links as data."""
-    result = Stripped()
-    result.attachments = attachment_links(content, base)
-    for el in list(content.iter(*_DROP_TAGS)):
-        if el is not content:
-            el.drop_tree()
-    for el in list(content.iter(*_TEXT_BLOCKS)):
-        if el is content or not _in_tree(el, content):
-            continue  # the body itself, or inside a block already removed
-        text = short_text(el, vocab.CHROME_LINE_MAX)
-        chrome = (
-            el.tag == "form"
-            or bool(_tokens(el) & _CHROME_TOKENS)
-            or bool(text and _ABUSE_FORM.search(text))
-            or _is_attachment_block(el, text)
-            or bool(text and is_chrome_line(text))
-        )
-        if text and is_spam_line(text):
-            result.spam.append(text)
-            chrome = True
-        if chrome and not _protected(el):
-            el.drop_tree()
+    """Remove furniture from the body element in place; keep attachment links as data.
+
+    Walks top-down so a removed block's descendants are never looked at, and never enters a
+    table: tables are report data.
+    """
+    result = Stripped(attachments=attachment_links(content, base))
+    _strip(content, result)
     return result
+
+
+def _strip(el, result: Stripped) -> None:
+    for child in list(el):
+        tag = child.tag
+        if not isinstance(tag, str) or tag == "table":
+            continue
+        if tag in _DROP_TAGS or (tag in _TEXT_BLOCKS and _is_chrome(child, result)):
+            child.drop_tree()
+        else:
+            _strip(child, result)
+
+
+def _is_chrome(el, result: Stripped) -> bool:
+    text = short_text(el, vocab.CHROME_LINE_MAX)
+    if text and is_spam_line(text):
+        result.spam.append(text)
+    elif not (
+        el.tag == "form"
+        or bool(_tokens(el) & _CHROME_TOKENS)
+        or bool(text and (is_chrome_line(text) or _ABUSE_FORM.search(text)))
+        or _is_attachment_block(el, text)
+    ):
+        return False
+    return not _protected(el)
 
 
 def _in_tree(el, root) -> bool:
@@ -272,14 +289,16 @@ def page_attachments(tree, content, base: str) -> list[dict[str, str]]:
 # --- clean text ------------------------------------------------------------------------
 
 
-def clean_text(element, drop_chrome: bool = True) -> str:
-    """Text of an element: one block per line, table rows as tab-separated cells."""
+def clean_text(element, drop_chrome: bool = True, skip=None) -> str:
+    """Text of an element: one block per line, table rows as tab-separated cells.
+
+    `skip`: a descendant left out (the body, when reading the page around it)."""
     if element is None:
         return ""
     parts: list[str] = []
-    _walk(element, parts)
-    text = "".join(parts).replace("\xa0", " ").replace("\u3000", " ")
-    text = text.replace("\u200b", "").replace("\ufeff", "").replace("\r", "")
+    _walk(element, parts, skip=skip)
+    # Tabs in the page's own text are indentation; cells are joined by _CELL_SEP.
+    text = "".join(parts).translate(_SPACES).replace(_CELL_SEP, "\t")
     lines = []
     for raw in text.split("\n"):
         if "\t" in raw:  # a table row: keep empty cells so columns stay aligned
@@ -293,6 +312,9 @@ def clean_text(element, drop_chrome: bool = True) -> str:
     return "\n".join(lines)
 
 
+_CELL_SEP = "\x1f"
+_SPACES = str.maketrans({"\t": " ", "\xa0": " ", "\u3000": " ", "\r": None, "\u200b": None,
+                         "\ufeff": None})
 _CJK_CHAR = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
 _CJK_GAP = re.compile(rf"(?<={_CJK_CHAR}) (?={_CJK_CHAR})")
 
@@ -301,7 +323,7 @@ def cell_text(cell) -> str:
     """A table cell on one line: '商业</p><p>企业' → '商业企业'."""
     parts: list[str] = []
     _walk(cell, parts, in_cell=True)
-    text = " ".join("".join(parts).replace("\xa0", " ").replace("\u3000", " ").split())
+    text = " ".join("".join(parts).translate(_SPACES).split())
     return _CJK_GAP.sub("", text)
 
 
@@ -310,18 +332,18 @@ _CELL_TAGS = ("tr", "td", "th")
 
 def _layout_row(tr) -> bool:
     """A row of a page-layout table (old TRS sites): it holds tables or whole articles."""
-    return tr.find(".//table") is not None or short_text(tr, 600) is None
+    return tr.find(".//table") is not None or len(tr.text_content()) > 1000
 
 
-def _walk(el, parts: list[str], in_cell: bool = False) -> None:
+def _walk(el, parts: list[str], in_cell: bool = False, skip=None) -> None:
     tag = el.tag if isinstance(el.tag, str) else ""
-    if tag in _DROP_TAGS or not tag:
+    if tag in _DROP_TAGS or not tag or el is skip:
         if el.tail:
             parts.append(el.tail)
         return
     if tag == "tr" and not in_cell and not _layout_row(el):
         cells = [cell_text(c) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
-        parts.append("\n" + "\t".join(cells) + "\n")  # a one-cell row is a plain line
+        parts.append("\n" + _CELL_SEP.join(cells) + "\n")  # a one-cell row is a plain line
         if el.tail:
             parts.append(el.tail)
         return
@@ -331,15 +353,16 @@ def _walk(el, parts: list[str], in_cell: bool = False) -> None:
     if el.text:
         parts.append(el.text)
     for child in el:
-        _walk(child, parts, in_cell)
+        _walk(child, parts, in_cell, skip)
     if block:
         parts.append(" " if in_cell else "\n")
     if el.tail:
         parts.append(el.tail)
 
 
-def visible_lines(root, limit: int = 400):
-    """Short visible text lines of a whole page, chrome included: dates sit in info bars."""
-    for line in clean_text(root, drop_chrome=False).split("\n"):
-        if len(line) <= limit:
-            yield line
+def page_lines(tree, body: Body, limit: int = 400) -> list[str]:
+    """Visible lines of the whole page, chrome included (dates sit in info bars): the page
+    around the body, then the body as it was before stripping. Read before strip_chrome."""
+    root = tree.find("body")
+    outside = clean_text(root if root is not None else tree, drop_chrome=False, skip=body.element)
+    return [ln for ln in outside.split("\n") + body.lines() if len(ln) <= limit]

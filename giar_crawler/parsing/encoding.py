@@ -14,6 +14,7 @@ import contextlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 
 import chardet
 from w3lib.encoding import http_content_type_encoding, read_bom, resolve_encoding
@@ -85,12 +86,15 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _common_share(text: str) -> float | None:
-    """Share of the first few thousand Chinese characters that are common ones."""
-    cjk = _CJK.findall(text, 0, 200_000)[:4000]
+    """Share of the first 1500 Chinese characters that are common ones."""
+    cjk = [m[0] for m in islice(_CJK.finditer(text), 1500)]
     if len(cjk) < 20:
         return None
     common = _common_chars()
     return sum(1 for ch in cjk if ch in common) / len(cjk)
+
+
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
 def _is_single_byte(enc: str) -> bool:
@@ -109,15 +113,29 @@ def _try(body: bytes, enc: str) -> tuple[str, int] | None:
     return (text, errors) if errors <= max(_MAX_ERRORS, len(text) * _ERRORS_PER_CHAR) else None
 
 
-def _plausible(body: bytes, enc: str) -> tuple[str, int] | None:
+def _is_utf8(body: bytes) -> bool:
+    """Valid UTF-8 with some multibyte characters: GBK or Big5 text practically never is."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return len(text) < len(body) - 3
+
+
+def _plausible(body: bytes, enc: str, utf8: bool) -> tuple[str, int] | None:
+    """`utf8`: the bytes are valid multibyte UTF-8 (then no other encoding is plausible)."""
+    if enc != "utf-8" and utf8:
+        return None  # UTF-8 bytes read as GBK give rare-character mojibake without one error
     decoded = _try(body, enc)
     if decoded is None:
         return None
     if _is_single_byte(enc):
         # Any byte string decodes as Latin-1; on these portals high bytes are Chinese.
-        return decoded if sum(1 for b in body if b > 0x7F) < 16 else None
+        return decoded if len(body) - len(body.translate(None, _HIGH_BYTES)) < 16 else None
     share = _common_share(decoded[0])
-    return decoded if share is None or share > 0.8 else None
+    if share is None:  # too little Chinese to judge: only a clean decode counts
+        return decoded if decoded[1] == 0 else None
+    return decoded if share > 0.8 else None
 
 
 def _detect(body: bytes) -> str | None:
@@ -144,11 +162,12 @@ def decode_html(body: bytes, content_type: str | None = None) -> Decoded:
     header = canonical(http_content_type_encoding(content_type)) if content_type else None
     meta = meta_charset(body)
     tried: set[str] = set()
+    utf8 = _is_utf8(body)
     for enc, source in _candidates(body, header, meta):
         if not enc or enc in tried:
             continue
         tried.add(enc)
-        decoded = _plausible(body, enc)
+        decoded = _plausible(body, enc, utf8)
         if decoded is None:
             if source != "detected":
                 flags.append(("encoding_declared_wrong", f"{source} said {enc}"))

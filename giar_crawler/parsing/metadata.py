@@ -1,5 +1,4 @@
-"""Report facts (title, organ, year, publication date, level, region) and what kind of page
-this is (a report, a content-farm copy, a list page, a login wall…).
+"""Report facts: title, organ, year, publication date, level, region.
 
 Every pattern is compiled for both scripts: this runs before the script stage converts.
 """
@@ -10,11 +9,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urlsplit
+
+from lxml import etree
 
 from giar_crawler.items import ReportItem
-from giar_crawler.parsing import sections
-from giar_crawler.parsing.content import is_spam_line
 from giar_crawler.parsing.script import compile_both
 from giar_crawler.schema import page as vocab
 
@@ -35,24 +33,34 @@ _PERIOD_YEAR = compile_both(r"(?:自|从|期限为?)\s*((?:19|20)\d\d)\s*年\s*1
 _LEVELS = [(level, compile_both(p)) for level, p in vocab.LEVEL_BY_SUFFIX]
 _PLACE = compile_both(rf"[\u4e00-\u9fff]{{1,12}}?{vocab.PLACE_SUFFIX}(?:镇|乡|区|县|街道)?")
 _GOV = compile_both(r"人民政府|政府")
+_TOP_PLACE = compile_both(r"^[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|自治州|州|盟)(?!镇|乡|街道)")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)$")
-_FARM = compile_both(vocab.CONTENT_FARM)
-_ABUSE = compile_both(vocab.REPORT_ABUSE)
-_BLANKED_YEAR = compile_both(vocab.BLANKED_YEAR, re.MULTILINE)
-_LOGIN = compile_both(vocab.LOGIN_WALL)
 _SENTENCE = re.compile(r"[，。；！？,;]")
 _SOURCE = compile_both(r"^来源\s*[:：]\s*(\S{2,40})")
 _GENERIC_ORGAN = compile_both(vocab.GENERIC_ORGAN)
 _FULLER_ORGAN = compile_both(vocab.FULLER_ORGAN)
+_ORGAN_FRAME = compile_both(r"^关于|关于$|的$|[（(]$")  # "关于X2023年…", "X关于2023年…"
 _STRIP_TITLE = " \t\r\n\u3000\xa0《》“”\"'"
+
+
+_META_CONTENT = etree.XPath("//meta[@name=$name or @property=$name]/@content")
 
 
 def _meta(tree, names) -> str | None:
     for name in names:
-        for value in tree.xpath(f"//meta[@name='{name}' or @property='{name}']/@content"):
+        for value in _META_CONTENT(tree, name=name):
             if value.strip():
                 return value.strip()
     return None
+
+
+_CN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
+_CN_YEAR = re.compile("[〇零○Ｏ一二三四五六七八九]{4}(?=年)")
+
+
+def arabic_years(text: str) -> str:
+    """'二〇二三年' → '2023年' (titles sometimes write the year in Chinese numerals)."""
+    return _CN_YEAR.sub(lambda m: m[0].translate(_CN_DIGITS), text)
 
 
 def parse_date(raw: str | None) -> str | None:
@@ -115,11 +123,11 @@ def find_title(item: ReportItem) -> str | None:
 def organ_from_title(title: str | None) -> str | None:
     if not title:
         return None
-    title = title.replace(" ", "")
+    title = arabic_years(title.replace(" ", ""))
     for pattern in (_ORGAN_THEN_YEAR, _YEAR_THEN_ORGAN, _ORGAN_ONLY):
         m = pattern.search(title)
         if m:
-            organ = m["organ"].strip(_STRIP_TITLE + "关于的（(")
+            organ = _ORGAN_FRAME.sub("", m["organ"].strip(_STRIP_TITLE))
             if _is_organ(organ):
                 return organ
     return None
@@ -243,9 +251,18 @@ def region_of(organ: str | None) -> str | None:
     return "".join(places) or None
 
 
-def portal_region(portal: dict) -> str | None:
-    parts = [portal.get(k, "") for k in ("province", "city", "county")]
-    return "".join(p for p in parts if p) or None
+def full_region(organ_region: str | None, portal: dict) -> str | None:
+    """The organ's places under the portal's: 林校路街道 on 样例区's portal → 样例省样例市样例区林校路街道.
+
+    An organ region that starts at a province or city (上海市…) stands on its own: a portal
+    can link other governments' reports.
+    """
+    parts = [p for p in (portal.get(k) for k in ("province", "city", "county")) if p]
+    if not organ_region:
+        return "".join(parts) or None
+    if _TOP_PLACE.match(organ_region):
+        return organ_region
+    return "".join(p for p in parts if p not in organ_region) + organ_region
 
 
 # --- the whole record ----------------------------------------------------------------------
@@ -263,7 +280,7 @@ def fill(item: ReportItem, page_lines: list[str]) -> None:
     if garbled:
         item.flag("date_garbled", "; ".join(dict.fromkeys(garbled)))
 
-    m = _YEAR.search(item.title or "")
+    m = _YEAR.search(arabic_years(item.title or ""))
     if m:
         item.year, item.year_source = int(m[1]), "title"
     elif (year := year_from_text(text)) is not None:
@@ -274,77 +291,4 @@ def fill(item: ReportItem, page_lines: list[str]) -> None:
 
     portal = item.portal or {}
     item.level = level_of(item.organ) or portal.get("level") or None
-    item.region = region_of(item.organ) or portal_region(portal)
-
-
-# --- what kind of page ---------------------------------------------------------------------
-
-
-@dataclass
-class Page:
-    """What the whole page shows, read before chrome is stripped from the body."""
-
-    lines: list[str]
-    has_password: bool = False
-
-
-def read_page(tree, lines: list[str]) -> Page:
-    return Page(lines, bool(tree.xpath("//input[@type='password']")))
-
-
-def classify(item: ReportItem, page: Page) -> None:
-    """Flag pages that are not a government report; they are still exported."""
-    text = item.text or ""
-    page_lines = page.lines
-    spam = [ln for ln in page_lines if is_spam_line(ln)]
-    if spam:
-        item.flag("compromised", f"gambling spam injected: {spam[0]}")
-
-    host = urlsplit(item.url).hostname or ""
-    listing = urlsplit(item.listing_url or "").hostname or ""
-    foreign = bool(host) and not host.endswith((".gov.cn", ".gov")) and _site(host) != _site(listing)
-    if foreign:
-        item.flag("not_government_source", host)
-    abuse = [ln for ln in page_lines if len(ln) <= 60 and _ABUSE.search(ln)]
-    farm = [ln for ln in page_lines if len(ln) <= 60 and _FARM.search(ln)] if foreign else []
-    if abuse or farm:
-        item.flag("content_farm", f"copy on a document site: {(abuse or farm)[0]}")
-    blanked = _BLANKED_YEAR.findall(text)
-    if len(blanked) >= 3:
-        item.flag("years_blanked", f"{len(blanked)} years removed from the text")
-
-    reason = _not_a_report(item, page, text)
-    if reason:
-        item.flag("not_a_report", reason)
-
-
-def _site(host: str) -> str:
-    """Registered domain: big5.example.com.cn and xxgk.example.com.cn are one site."""
-    labels = host.split(".")
-    keep = 3 if len(labels) >= 3 and labels[-2] in {"com", "net", "org", "gov", "edu"} else 2
-    return ".".join(labels[-keep:])
-
-
-def _not_a_report(item: ReportItem, page: Page, text: str) -> str | None:
-    refresh = item.tree.xpath(
-        "//meta[translate(@http-equiv, 'REFSH', 'refsh')='refresh']/@content"
-    )
-    if refresh and len(text) < 200:
-        return f"meta refresh stub: {refresh[0].strip()[:120]}"
-    if page.has_password and len(text) < 300 and any(_LOGIN.search(ln) for ln in page.lines):
-        return "login wall"
-    found = sections.headings_in(text)
-    if len(found) >= 2:
-        return None
-    if item.content is not None:
-        links = [a for a in item.content.iter("a") if len(a.text_content().strip()) >= 6]
-        link_chars = sum(len(a.text_content().strip()) for a in links)
-        if len(links) >= 8 and link_chars > 0.5 * max(1, len(text)):
-            return f"list page: {len(links)} links and no report sections"
-    if len(text) < 50:
-        if item.attachments:
-            return None  # the report is the attached file
-        return "empty page: no report text"
-    if not _REPORT_WORDS.search(item.title or "") and not found:
-        return "no report title or sections"
-    return None
+    item.region = full_region(region_of(item.organ), portal)

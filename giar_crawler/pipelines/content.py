@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from giar_crawler.items import ReportItem
-from giar_crawler.parsing import content, encoding, metadata, script
+from giar_crawler.parsing import content, encoding, metadata, pagekind, script, sections
 from giar_crawler.pipelines import StagePipeline
 
 _LOST_MIN = 3  # one stray '?' is punctuation; three places are lost characters
+
+
+def body_text(item: ReportItem) -> str:
+    """Clean text of the body; '?' padding where the site lost characters is flagged, trimmed."""
+    text = content.clean_text(item.content)
+    lost = encoding.lost_characters(text)
+    if lost >= _LOST_MIN:
+        item.flag("source_text_damaged", f"{lost} places where characters were lost ('?' or U+FFFD)")
+        text = encoding.strip_lost_padding(text)
+    return text
 
 
 def extract(item: ReportItem) -> ReportItem:
@@ -18,10 +28,8 @@ def extract(item: ReportItem) -> ReportItem:
         # Before anything matches words: 當(dāng)前 must read 當前.
         script.strip_glosses_tree(tree)
         item.flag("pinyin_glosses", "pinyin glosses after characters removed")
-    root = tree.find("body")
-    page = metadata.read_page(tree, list(content.visible_lines(root if root is not None else tree)))
-
     body = content.find_body(tree)
+    page = pagekind.read_page(tree, content.page_lines(tree, body))
     stripped = content.strip_chrome(body.element, item.url)
     item.content = body.element
     seen = {a["url"] for a in item.attachments}
@@ -30,17 +38,14 @@ def extract(item: ReportItem) -> ReportItem:
             seen.add(link["url"])
             item.attachments.append(link)
 
-    text = content.clean_text(item.content)
-    lost = encoding.lost_characters(text)
-    if lost >= _LOST_MIN:
-        item.flag("source_text_damaged", f"{lost} places where characters were lost ('?' or U+FFFD)")
-        text = encoding.strip_lost_padding(text)
-    item.text = text
+    item.text = body_text(item)
+    item.sections = sections.split(item.text)
 
     if stripped.spam:
         item.flag("compromised", f"gambling spam injected: {stripped.spam[0]}")
-    metadata.classify(item, page)
+    pagekind.classify_source(item, page)  # first: a farm's dates are not the report's
     metadata.fill(item, page.lines)
+    pagekind.check_report(item, page)
     return item
 
 

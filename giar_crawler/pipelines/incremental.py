@@ -11,11 +11,14 @@ raw body) with the latest version recorded there:
 
 The state file is JSON lines, appended (and flushed) when a record has been exported, so a
 killed run keeps what it finished. Any JSON lines with ``url`` and ``sha256`` serve as
-state, so a previous export (``reports.jsonl``) can seed it.
+state, so a previous export (``reports.jsonl``) can seed it. Processes that share work
+(scrapy-redis workers) each append to their own file and read all of them:
+``-s GIAR_STATE_FILE=state/w1.jsonl -s "GIAR_STATE_READ=state/*.jsonl"``.
 """
 
 from __future__ import annotations
 
+import glob
 import json
 import logging
 from dataclasses import dataclass
@@ -35,25 +38,25 @@ class Seen:
     version: int
 
 
-def read_state(path: str | Path) -> dict[str, Seen]:
-    """Latest version per URL from JSON lines; unreadable lines are logged and skipped."""
+def read_state(*paths: str | Path) -> dict[str, Seen]:
+    """Latest version per URL from JSON lines files; unreadable lines are logged and skipped."""
     state: dict[str, Seen] = {}
-    path = Path(path)
-    if not path.is_file():
-        return state
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                url, sha = record["url"], record["sha256"]
-            except (ValueError, KeyError, TypeError):
-                logger.warning("%s:%d: not a state record, ignored", path, number)
-                continue
-            version = record.get("version") or 1
-            if url not in state or version >= state[url].version:
-                state[url] = Seen(sha, version)
+    for path in map(Path, paths):
+        if not path.is_file():
+            continue
+        with path.open(encoding="utf-8") as fh:
+            for number, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                    url, sha = record["url"], record["sha256"]
+                except (ValueError, KeyError, TypeError):
+                    logger.warning("%s:%d: not a state record, ignored", path, number)
+                    continue
+                version = record.get("version") or 1
+                if url not in state or version >= state[url].version:
+                    state[url] = Seen(sha, version)
     return state
 
 
@@ -73,10 +76,11 @@ def compare(item: ReportItem, state: dict[str, Seen]) -> str:
 class IncrementalPipeline:
     """Runs first, so an unchanged page costs no parsing."""
 
-    def __init__(self, crawler, path: str):
+    def __init__(self, crawler, path: str, read_glob: str | None = None):
         self.stats = crawler.stats
         self.path = Path(path)
-        self.state = read_state(self.path)
+        others = sorted(glob.glob(read_glob)) if read_glob else []
+        self.state = read_state(*others, self.path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.out = self.path.open("a", encoding="utf-8")
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
@@ -88,7 +92,7 @@ class IncrementalPipeline:
         path = crawler.settings.get("GIAR_STATE_FILE")
         if not path:
             raise NotConfigured("GIAR_STATE_FILE not set")
-        return cls(crawler, path)
+        return cls(crawler, path, crawler.settings.get("GIAR_STATE_READ"))
 
     def process_item(self, item, spider=None):
         if not isinstance(item, ReportItem):

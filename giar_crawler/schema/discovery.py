@@ -31,8 +31,8 @@ def years_in(title: str) -> list[int]:
 
 # A link whose text names the annual-report column itself (no year: a year makes it one report).
 REPORT_COLUMN = re.compile(
-    r"(政府信息公开(工作)?(年度报告|年报)|信息公开(工作)?(年度报告|年报)|政务公开年报"
-    r"|政府信息公開年報|信息公開年報|^年度报告$|^年报$|^年度報告$|^年報$|公开年报|工作年报)"
+    r"((信息|政务)(公开|公開)(工作)?(年度报告|年报|年度報告|年報)"
+    r"|^(年度报告|年报|年度報告|年報)$|工作年报)"
 )
 # Hubs on the way there, strongest first (score = len - index).
 HUB_WORDS = (

@@ -154,6 +154,8 @@ class ReportSpider(scrapy.Spider):
         }
         if row.needs_browser and kind == "listing":
             meta.update(browser.page_meta())
+        if "#" in url:  # index#2629 and index#2630 are two columns, not one URL twice
+            kw.setdefault("dont_filter", True)
         return scrapy.Request(
             url, callback=self.parse_listing, errback=self.on_error, meta=meta, **kw
         )
@@ -179,6 +181,11 @@ class ReportSpider(scrapy.Spider):
         if "deleted_stub" in response.flags:
             self.logger.warning("%s: %s is a deleted-document stub", row.name, response.url)
             stats.inc_value(f"giar/portal/{row.name}/deleted_stubs")
+            return True
+        if "waf_stub" in response.flags:
+            self.logger.error("%s: %s still a %d-byte stub after retries (WAF?)",
+                              row.name, response.url, len(response.body))
+            stats.inc_value(f"giar/portal/{row.name}/errors")
             return True
         if traps.offsite_redirect(first, response.url):
             self.logger.warning("%s: %s redirected off-site to %s", row.name, first, response.url)
@@ -223,7 +230,11 @@ class ReportSpider(scrapy.Spider):
         if response.meta.get("listing_kind") == "api" and adapter is not None:
             return (adapter, adapter.links_from_reply(response.url, text),
                     adapter.next_from_reply(response.url, text))
-        page = ListingPage(response.url, text)
+        url = response.url
+        asked = response.request.url if response.request else url
+        if "#" in asked and "#" not in url:
+            url += asked[asked.index("#"):]  # SPA shells name their column there (gkmlpt)
+        page = ListingPage(url, text)
         if adapter is None:
             adapter = listings.detect_family(page)
             self.logger.info("%s: listing family detected as %s", response.url, adapter.FAMILY)
@@ -296,8 +307,6 @@ class ReportSpider(scrapy.Spider):
         if self._trapped(response, row) or self._duplicate(response, row):
             return
         item = self._item(response, listing_url, link, response.body)
-        if "waf_stub" in response.flags:
-            item.flag("waf_stub", f"{len(response.body)}-byte body after retries")
         text = decode_html(response.body, item.headers.get("content-type")).text
         limit = self.crawler.settings.getint("GIAR_MAX_ATTACHMENTS", 3)
         files = attachments.find_links(text, response.url, limit)

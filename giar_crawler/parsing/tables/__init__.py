@@ -43,7 +43,8 @@ def _read_html(content) -> Found:
 
 def _merge(html: Found, text: Found) -> Found:
     """Tables missing from the markup, taken from the text."""
-    if not html.t2_rows:
+    if not any(html.t2_rows.values()):
+        html.t2_blocks_seen |= text.t2_blocks_seen
         html.t2_rows, html.t2_headers = text.t2_rows, text.t2_headers
         html.t2_signatures = text.t2_signatures
     if not html.t3_rows:
@@ -65,14 +66,24 @@ def _no_tables_format(text: str) -> str:
     return "pre_2019" if years and max(years) < 2019 else "unknown"
 
 
+def _unmapped(found: Found) -> list[tuple[str, str]]:
+    """Tables whose headers are on the page but whose rows could not be mapped."""
+    flags = []
+    if found.t2_blocks_seen and not any(found.t2_rows.values()):
+        flags.append(("table_unmapped", "active_disclosure: captions found, no row label known"))
+    if found.t3_seen and not found.t3_rows:
+        flags.append(("table_unmapped", "applications: header found, no row label known"))
+    if found.t4_seen and not found.t4_cells:
+        flags.append(("table_unmapped", "review_litigation: header found, no row of 15 values"))
+    return flags
+
+
 def parse(content, text: str) -> TablesResult:
     found = _read_html(content) if content is not None else Found()
     if not (found.t2_rows and found.t3_rows and found.t4_cells) and text:
         found = _merge(found, Reader().feed(text_rows(text)))
-    flags: list[tuple[str, str]] = []
+    flags = _unmapped(found)
     if not found.any_table:
-        if found.t3_seen or found.t4_seen:
-            flags.append(("table_unmapped", "statutory table headers found but no rows mapped"))
         return TablesResult(format=_no_tables_format(text or ""), flags=flags)
 
     f2, f3 = build.t2_format(found), build.t3_format(found)
@@ -84,18 +95,20 @@ def parse(content, text: str) -> TablesResult:
         flags.append(("format_undetermined", "statutory tables without format signatures"))
 
     tables: dict[str, Any] = {}
-    if found.t2_rows:
+    if any(found.t2_rows.values()):
         tables["active_disclosure"] = build.build_t2(found, f2 or fmt or "gov_2021", flags)
     if found.t3_rows:
         tables["applications"] = build.build_t3(found, f3 or fmt or "gov_2021", flags)
     if found.t4_cells:
         tables["review_litigation"] = build.build_t4(found, flags)
     missing_tables = [t for t in ("active_disclosure", "applications", "review_litigation")
-                      if t not in tables]
+                      if t not in tables and not any(t in d for _c, d in flags)]
     if missing_tables:
         flags.append(("table_missing", ", ".join(missing_tables)))
     for detail in build.missing_report(tables):
         flags.append(("table_incomplete", detail))
     for where in found.duplicates:
         flags.append(("duplicate_row", where))
+    for where in found.nonstandard:
+        flags.append(("nonstandard_row", where))
     return TablesResult(format=fmt or "unknown", tables=tables, flags=flags)

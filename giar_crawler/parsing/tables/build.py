@@ -1,8 +1,15 @@
 """Recognised rows → the exported tables under canonical keys, with flags.
 
-Every canonical key of the detected format is present. A cell the page does not have is
+Every canonical key of a table's format is present. A cell the page does not have is
 `{"raw": null, "value": null, "status": "missing"}` and the table is flagged
-`table_incomplete`, so users can tell a missing cell from a blank one.
+`table_incomplete`, so users can tell a missing cell from a blank one. A table absent from
+the page altogether is left out of `tables` and flagged `table_missing` (or
+`table_unmapped` when its header is there but its rows cannot be read).
+
+Columns are matched to values by order: a row's value cells, in printed order, go to its
+block's header cells, in printed order (the header's own spans are ignored, which is what
+aligns 上海 2019's `本年增/减` colspan=2 header with data rows spanning the first value).
+Table 三 and 四 columns are the statutory ones, in statutory order.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from giar_crawler.parsing.tables import values
 
 MAX_SPAN = 100  # a span larger than any statutory table is markup noise
+_SPAN = re.compile(r"\s*[\"']?(\d+)")
 
 
 @dataclass
@@ -28,13 +29,17 @@ Row = list[Cell]
 
 def _span(value: str | None) -> int:
     """HTML span attribute, tolerant of `2;`, `"3"`, 0 and garbage (→ 1)."""
-    m = re.match(r"\s*[\"']?(\d+)", value or "")
+    if value is None:
+        return 1
+    m = _SPAN.match(value)
     n = int(m.group(1)) if m else 1
     return min(max(n, 1), MAX_SPAN)
 
 
 def cell_text(el) -> str:
     """Text of a cell joined across <p>/<span>/<br>, leaving nested tables out."""
+    if el.find(".//table") is None and el.find(".//script") is None:
+        return values.clean_raw("".join(el.itertext()))
     parts: list[str] = []
 
     def walk(node, top: bool) -> None:
@@ -85,9 +90,7 @@ def table_rows(table) -> list[Row]:
         row: Row = []
         col = 0
         seen: set[int] = set()
-        for td in tr:
-            if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
-                continue
+        for td in tr.iterchildren("td", "th"):
             while col in pending and col not in seen:
                 _cover(pending, col, row, seen)
                 col += 1

@@ -60,6 +60,7 @@ def has_keywords(lab: Label, keywords: tuple[str, ...]) -> bool:
     return len(lab.flat) <= MAX_LABEL and all(k in lab.core for k in keywords)
 
 
+@lru_cache(maxsize=4096)
 def caption_block(lab: Label) -> str | None:
     """art20_X for a Table 二 caption cell 第二十条第（X）项."""
     if len(lab.flat) > 30:
@@ -75,6 +76,7 @@ def t2_row(lab: Label, fmt_rows: tuple[tuple[str, str, tuple[str, ...]], ...]) -
     return None
 
 
+@lru_cache(maxsize=4096)
 def t2_row_any(lab: Label, block: str) -> str | None:
     """A Table 二 row key of `block` in either format."""
     for fmt in st.FORMATS:
@@ -97,6 +99,12 @@ def t2_column(lab: Label, fmt: str, block: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def t2_column_any(lab: Label) -> bool:
+    return any(t2_column(lab, fmt, block) for fmt in st.FORMATS for block in st.T2_COLUMNS[fmt])
+
+
+@lru_cache(maxsize=4096)
 def t3_row(lab: Label) -> str | None:
     """Key of a Table 三 row label (data row or group header), ignoring context."""
     if len(lab.flat) > MAX_LABEL + 20:
@@ -126,10 +134,11 @@ def is_header_word(lab: Label) -> bool:
     return lab.core in st.HEADER_WORDS or lab.flat in st.HEADER_WORDS
 
 
-def signatures(lab: Label) -> set[str]:
+@lru_cache(maxsize=4096)
+def signatures(lab: Label) -> frozenset[str]:
     """Formats whose signature wording this cell carries."""
     text = lab.flat
     found = {fmt for fmt, sigs in st.FORMAT_SIGNATURES.items() if any(s in text for s in sigs)}
     if caption_block(lab) == "art20_9":
         found.add("gov_2019")
-    return found
+    return frozenset(found)

@@ -10,6 +10,7 @@ values are the first run of 15 value cells after its 行政复议 header.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from giar_crawler.parsing.tables import labels, values
 from giar_crawler.parsing.tables.grid import Cell, Row
@@ -32,6 +33,7 @@ class Found:
     t2_headers: dict[str, list[labels.Label]] = field(default_factory=dict)
     t2_rows: dict[str, dict[str, list[Cell]]] = field(default_factory=dict)
     t2_signatures: set[str] = field(default_factory=set)
+    t2_blocks_seen: set[str] = field(default_factory=set)
     t3_rows: dict[str, list[Cell]] = field(default_factory=dict)
     t3_seen: bool = False
     t4_seen: bool = False
@@ -41,9 +43,10 @@ class Found:
 
     @property
     def any_table(self) -> bool:
-        return bool(self.t2_rows or self.t3_rows or self.t4_cells)
+        return bool(any(self.t2_rows.values()) or self.t3_rows or self.t4_cells)
 
 
+@lru_cache(maxsize=4096)
 def _is_label(lab: labels.Label) -> bool:
     return bool(
         labels.caption_block(lab) or labels.t3_row(lab) or labels.is_t4_marker(lab)
@@ -60,6 +63,34 @@ def value_like(c: Cell) -> bool:
         return True
     lab = labels.label(c.text)
     return len(lab.flat) <= 6 and not _is_label(lab)
+
+
+def _is_words(rows: list[Row], i: int) -> bool:
+    """rows[i] is one line of words (no number, no n/a mark) that is no label of its own."""
+    if i >= len(rows) or len(rows[i]) != 1 or values.kind(rows[i][0].text) != "text":
+        return False
+    return not _known(labels.label(rows[i][0].text))
+
+
+def _known(lab: labels.Label) -> bool:
+    return (_is_label(lab) or labels.is_results_total(lab) or lab.core == st.T3_OTHER_OTHER[2]
+            or labels.t2_column_any(lab))
+
+
+def _join_broken_label(rows: list[Row], i: int) -> None:
+    """One cell per line: a label broken over two or three lines (`行政事业` / `性收费`)
+    is joined back when no part is a label but the whole is."""
+    if not _is_words(rows, i):
+        return
+    text = rows[i][0].text
+    for n in (1, 2):
+        if not _is_words(rows, i + n):
+            return
+        text += rows[i + n][0].text
+        lab = labels.label(text)
+        if len(lab.flat) <= labels.MAX_LABEL and _known(lab):
+            rows[i:i + n + 1] = [[Cell(text)]]
+            return
 
 
 class Reader:
@@ -94,11 +125,15 @@ class Reader:
         rest = rows[i][j + 1:]
         if rest:
             return rest, 1
-        following = self._following(rows, i + 1, limit)
-        return following, 1 + len(following)
+        skip = 0  # the rest of a label broken across lines (`…不再处理其` / `政府信息公开申请`)
+        while skip < 2 and _is_words(rows, i + 1 + skip):
+            skip += 1
+        following = self._following(rows, i + 1 + skip, limit)
+        return following, 1 + skip + len(following)
 
     # -- one row -----------------------------------------------------------------------
     def _row(self, rows: list[Row], i: int) -> int:
+        _join_broken_label(rows, i)
         row = rows[i]
         if self.t4_waiting:
             taken = self._t4(rows, i)
@@ -111,7 +146,17 @@ class Reader:
             used = self._label(rows, i, j, lab)
             if used:
                 return used
+        self._nonstandard(row)
         return 1
+
+    def _nonstandard(self, row: Row) -> None:
+        """A labelled row of numbers inside Table 二/三 that is not a statutory row."""
+        if self.table not in ("t2", "t3") or len(row) < 2:
+            return
+        texts = [c for c in row if not c.merged and values.kind(c.text) == "text"]
+        if texts and any(values.kind(c.text) == "number" for c in row) and all(
+                value_like(c) for c in row[row.index(texts[-1]) + 1:]):
+            self.found.nonstandard.append(f"{self.table}: {texts[-1].text[:40]}")
 
     def _label(self, rows: list[Row], i: int, j: int, lab: labels.Label) -> int:
         """Rows consumed when this cell ends the row's processing, else 0."""
@@ -119,7 +164,7 @@ class Reader:
         if block:
             self.table, self.block = "t2", block
             self.found.t2_signatures |= labels.signatures(lab)
-            self.found.t2_rows.setdefault(block, {})
+            self.found.t2_blocks_seen.add(block)
             return 0
         if self.table == "t2" and lab.core == st.T2_LABEL_COLUMN:
             return self._t2_header(rows, i, j)
@@ -141,13 +186,21 @@ class Reader:
         rest = [c for c in rows[i][j + 1:] if not c.merged and c.text]
         used = 1
         if not rest:  # one cell per line: headers are the label lines that follow
-            for row in rows[i + 1:]:
+            texts: list[str] = []
+            k = i + 1
+            while k < len(rows):
+                _join_broken_label(rows, k)
+                row = rows[k]
                 lab = labels.label(row[0].text) if len(row) == 1 else None
                 if (lab is None or values.kind(row[0].text) != "text" or labels.caption_block(lab)
                         or labels.t2_row_any(lab, self.block or "")):
                     break
-                rest.append(row[0])
-                used += 1
+                if texts and not _known(lab):
+                    texts[-1] += row[0].text  # the rest of the header cell above
+                else:
+                    texts.append(row[0].text)
+                k += 1
+            rest, used = [Cell(t) for t in texts], k - i
         heads = [labels.label(c.text) for c in rest]
         for lab in heads:
             self.found.t2_signatures |= labels.signatures(lab)
@@ -225,6 +278,8 @@ class Reader:
             used = len(cells)
         else:
             cells, used = row, 1
+            while len(cells) > T4_WIDTH and values.kind(cells[0].text) == "text":
+                cells = cells[1:]  # a row caption such as 件数 before the 15 values
         if not cells or not all(value_like(c) for c in cells):
             return 0
         kinds = {values.kind(c.text) for c in cells if not c.merged}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from giar_crawler.parsing.tables.labels import gloss_free
@@ -34,6 +35,7 @@ def kind(text: str) -> str:
     return _classify(text)[0]
 
 
+@lru_cache(maxsize=8192)
 def _classify(text: str) -> tuple[str, re.Match | None]:
     s = _SPACE.sub("", gloss_free(text))
     if not s:

@@ -1,0 +1,111 @@
+"""What kind of page this is: a government report, a content-farm copy, a hacked page, a
+list page, a login wall, a redirect stub or an empty shell. Such pages are flagged, never
+dropped. Patterns match both scripts: this runs before the script stage converts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from giar_crawler.items import ReportItem
+from giar_crawler.parsing import sections
+from giar_crawler.parsing.content import is_spam_line
+from giar_crawler.parsing.script import compile_both
+from giar_crawler.schema import page as vocab
+
+_FARM = compile_both(vocab.CONTENT_FARM)
+_ABUSE = compile_both(vocab.REPORT_ABUSE)
+_BLANKED_YEAR = compile_both(vocab.BLANKED_YEAR, re.MULTILINE)
+_LOGIN = compile_both(vocab.LOGIN_WALL)
+_REPORT_WORDS = compile_both(vocab.REPORT_WORDS)
+# A listing row's date, alone or at the end of the row: '2025-03-10', '[2024-01-16]', '10-19'.
+_DATED_ENTRY = re.compile(r"(?:^|\s|\[|（|\()(?:20\d\d[-/.])?\d{1,2}[-/.]\d{1,2}[\])）]?$")
+
+
+@dataclass
+class Page:
+    """What the whole page shows, read before chrome is stripped from the body."""
+
+    lines: list[str]
+    has_password: bool = False
+
+
+def read_page(tree, lines: list[str]) -> Page:
+    return Page(lines, bool(tree.xpath("//input[@type='password']")))
+
+
+def classify_source(item: ReportItem, page: Page) -> None:
+    """Flag hacked pages, content-farm copies and copies with the years blanked out."""
+    text = item.text or ""
+    page_lines = page.lines
+    spam = [ln for ln in page_lines if is_spam_line(ln)]
+    if spam:
+        item.flag("compromised", f"gambling spam injected: {spam[0]}")
+
+    host = urlsplit(item.url).hostname or ""
+    listing = urlsplit(item.listing_url or "").hostname or ""
+    foreign = bool(host) and not host.endswith((".gov.cn", ".gov")) and _site(host) != _site(listing)
+    if foreign:
+        item.flag("not_government_source", host)
+    abuse = [ln for ln in page_lines if len(ln) <= 60 and _ABUSE.search(ln)]
+    farm = [ln for ln in page_lines if len(ln) <= 60 and _FARM.search(ln)] if foreign else []
+    if abuse or farm:
+        item.flag("content_farm", f"copy on a document site: {(abuse or farm)[0]}")
+    blanked = _BLANKED_YEAR.findall(text)
+    if len(blanked) >= 3:
+        item.flag("years_blanked", f"{len(blanked)} years removed from the text")
+
+
+def check_report(item: ReportItem, page: Page) -> None:
+    """Flag pages that are no report at all (run once the title is known)."""
+    reason = _not_a_report(item, page, item.text or "")
+    if reason:
+        item.flag("not_a_report", reason)
+
+
+def _site(host: str) -> str:
+    """Registered domain: big5.example.com.cn and xxgk.example.com.cn are one site."""
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in {"com", "net", "org", "gov", "edu"} else 2
+    return ".".join(labels[-keep:])
+
+
+def _not_a_report(item: ReportItem, page: Page, text: str) -> str | None:
+    refresh = item.tree.xpath(
+        "//meta[translate(@http-equiv, 'REFSH', 'refsh')='refresh']/@content"
+    )
+    if refresh and len(text) < 200:
+        return f"meta refresh stub: {refresh[0].strip()[:120]}"
+    if page.has_password and len(text) < 300 and any(_LOGIN.search(ln) for ln in page.lines):
+        return "login wall"
+    found = item.sections or sections.split(text)
+    if len(found) >= 2:
+        return None
+    if item.content is not None:
+        reason = _list_page(item.content, text)
+        if reason:
+            return reason
+    if len(text) < 50:
+        if item.attachments:
+            return None  # the report is the attached file
+        return "empty page: no report text"
+    if not _REPORT_WORDS.search(item.title or "") and not found:
+        return "no report title or sections"
+    return None
+
+
+def _list_page(content, text: str) -> str | None:
+    """Links to several reports, a column of dated entries, or mostly link text."""
+    titles = [" ".join(a.text_content().split()) for a in content.iter("a")]
+    reports = {t for t in titles if _REPORT_WORDS.search(t)}
+    if len(reports) >= 3:
+        return f"list page: links to {len(reports)} reports"
+    dated = [ln for ln in text.split("\n") if len(ln) <= 80 and _DATED_ENTRY.search(ln)]
+    if len(dated) >= 8:
+        return f"list page: {len(dated)} dated entries"
+    linked = [t for t in titles if len(t) >= 6]
+    if len(linked) >= 8 and sum(map(len, linked)) > 0.5 * max(1, len(text)):
+        return f"list page: {len(linked)} links and no report sections"
+    return None

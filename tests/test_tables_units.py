@@ -1,0 +1,226 @@
+"""Edge cases of the tables parser: spans, values, labels, formats, flags."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from giar_crawler.parsing import tables
+from giar_crawler.parsing.script import to_simplified
+from giar_crawler.parsing.tables import grid, labels, values
+
+
+def parse_html(markup: str):
+    return tables.parse(lxml.html.fromstring(f"<div>{markup}</div>"), "")
+
+
+def texts(markup: str) -> list[list[str]]:
+    table = lxml.html.fromstring(markup)
+    return [[("MERGED" if c.merged else c.text) for c in row] for row in grid.table_rows(table)]
+
+
+T2_2021 = """<table>
+<tr><td colspan="4">第二十条第（一）项</td></tr>
+<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+<tr><td>规章</td><td>1</td><td>2</td><td>3</td></tr>
+<tr><td>行政规范性文件</td><td>4</td><td>5</td><td>6</td></tr>
+<tr><td colspan="4">第二十条第（五）项</td></tr>
+<tr><td>信息内容</td><td colspan="3">本年处理决定数量</td></tr>
+<tr><td>行政许可</td><td colspan="3">11398889</td></tr>
+<tr><td colspan="4">第二十条第（六）项</td></tr>
+<tr><td>行政处罚</td><td colspan="3">7</td></tr>
+<tr><td>行政强制</td><td colspan="3">-</td></tr>
+<tr><td colspan="4">第二十条第（八）项</td></tr>
+<tr><td>信息内容</td><td colspan="3">本年收费金额（单位：万元）</td></tr>
+<tr><td>行政事业性收费</td><td colspan="3">24252.311082</td></tr>
+</table>"""
+
+
+# -- grid -------------------------------------------------------------------------------
+
+def test_colspan_value_is_one_value_not_three():
+    got = parse_html(T2_2021).tables["active_disclosure"]
+    assert got["art20_5"]["administrative_licensing"] == {
+        "decisions_this_year": {"raw": "11398889", "value": 11398889}}
+    # (六) has no header row: it inherits (五)'s.
+    assert got["art20_6"]["administrative_penalty"]["decisions_this_year"]["value"] == 7
+    assert got["art20_6"]["administrative_compulsion"]["decisions_this_year"] == {
+        "raw": "-", "value": None, "status": "na"}
+    assert got["art20_8"]["administrative_fees"]["fee_amount"] == {
+        "raw": "24252.311082", "value": 24252.311082, "unit": "万元"}
+
+
+def test_spans_do_not_copy_text_and_tolerate_bad_attributes():
+    rows = texts('<table><tr><td rowspan="0">L</td><td colspan="2;">a</td></tr>'
+                 '<tr><td>b</td><td colspan="0">c</td></tr>'
+                 '<tr><td rowspan="2">5</td><td>d</td></tr><tr><td>e</td></tr></table>')
+    # L is a label spanning all rows: left out of later rows; 5 spans a row: a placeholder.
+    assert rows == [["L", "a"], ["b", "c"], ["5", "d"], ["MERGED", "e"]]
+
+
+def test_cell_text_joins_paragraphs_and_skips_nested_tables():
+    td = lxml.html.fromstring("<td><p>三、本</p><p>年<span>度办</span></p>&nbsp;理结果"
+                              "<table><tr><td>x</td></tr></table></td>")
+    assert labels.label(grid.cell_text(td)).core == "本年度办理结果"
+
+
+def test_statutory_tables_inside_a_layout_table():
+    got = parse_html(f"<table><tr><td>栏目</td><td>{T2_2021}</td></tr></table>")
+    assert got.tables["active_disclosure"]["art20_1"]["rules"]["in_force"]["value"] == 3
+
+
+# -- values ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("+1036", {"raw": "+1036", "value": 1036}),
+    ("-18", {"raw": "-18", "value": -18}),
+    ("42项", {"raw": "42项", "value": 42, "unit": "项"}),
+    ("156.32万元", {"raw": "156.32万元", "value": 156.32, "unit": "万元"}),
+    ("5394432.52元", {"raw": "5394432.52元", "value": 5394432.52, "unit": "元"}),
+    ("１２", {"raw": "１２", "value": 12}),
+    ("1,234", {"raw": "1,234", "value": 1234}),
+    (" 0 ", {"raw": "0", "value": 0}),
+    ("", {"raw": "", "value": None, "status": "blank"}),
+    ("\xa0\u3000", {"raw": "", "value": None, "status": "blank"}),
+    ("/", {"raw": "/", "value": None, "status": "na"}),
+    ("—", {"raw": "—", "value": None, "status": "na"}),
+    ("--", {"raw": "--", "value": None, "status": "na"}),
+    ("无", {"raw": "无", "value": None, "status": "na"}),
+    ("撤销", {"raw": "撤销", "value": None, "status": "text"}),
+    ("3件以上", {"raw": "3件以上", "value": None, "status": "text"}),
+])
+def test_cell_values(raw, expected):
+    assert values.cell(raw) == expected
+
+
+# -- labels ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("3.危及“三安全一稳定”", "denied_three_safety_one_stability"),
+    ('3.危及"三安全一稳定"', "denied_three_safety_one_stability"),
+    ("3、危及三安全一稳定", "denied_three_safety_one_stability"),
+    ("(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "partially_granted"),
+    ("三、本年度办 理结果", "results"),
+    ("1.申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请", "other_no_correction"),
+    (to_simplified("四、結轉下年度繼續辦理"), "carried_forward"),
+    ("四、结转下一年度继续办理", "carried_forward"),
+])
+def test_t3_labels_by_meaning(text, key):
+    assert labels.t3_row(labels.label(text)) == key
+
+
+@pytest.mark.parametrize(("text", "fmt", "block", "key"), [
+    ("本年增/减(指2020年增加或减少的事项数,减用负值表示,如-8)", "gov_2019", "art20_5",
+     "change_this_year"),
+    ("处理决定数量(指2020年办件量)", "gov_2019", "art20_6", "decisions"),
+    ("本年新\n制作数量", "gov_2019", "art20_1", "made_this_year"),
+    ("本年处理决定数量", "gov_2021", "art20_5", "decisions_this_year"),
+    ("本年收费金额（单位：万元）", "gov_2021", "art20_8", "fee_amount"),
+])
+def test_t2_columns_by_meaning(text, fmt, block, key):
+    assert labels.t2_column(labels.label(text), fmt, block) == key
+
+
+def test_annotated_and_pinyin_glossed_row_labels():
+    assert labels.t2_row_any(labels.label("规章(设区的市、自治州人民政府应提供相关数据)"),
+                             "art20_1") == "rules"
+    assert labels.t2_row_any(labels.label("规(guī)章"), "art20_1") == "rules"
+
+
+# -- Table 三 structure --------------------------------------------------------------------
+
+def t3_html(rows: list[str], split_before: str | None = None) -> str:
+    head = ('<tr><td colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加'
+            '第四项之和）</td><td colspan="7">申请人情况</td></tr><tr><td rowspan="2">自然人</td>'
+            '<td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr><tr><td>商业企业</td>'
+            '<td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>')
+    body = "".join(rows)
+    if split_before:
+        body = body.replace(split_before, "</table><p>-1-</p><table>" + split_before)
+    return f"<table>{head}{body}</table>"
+
+
+def tr(*cells: str) -> str:
+    return "<tr>" + "".join(cells) + "</tr>"
+
+
+def vals(*numbers) -> str:
+    return "".join(f"<td>{n}</td>" for n in numbers)
+
+
+def test_2021_tables_with_2019_single_other_row_match_by_label():
+    rows = [tr('<td colspan="3">一、本年新收政府信息公开申请数量</td>', vals(3, 0, 0, 0, 0, 0, 3)),
+            tr('<td rowspan="3">三、本年度办理结果</td><td colspan="2">（一）予以公开</td>',
+               vals(1, 0, 0, 0, 0, 0, 1)),
+            tr('<td colspan="2">（六）其他处理</td>', vals(2, 0, 0, 0, 0, 0, 2)),
+            tr('<td colspan="2">（七）总计</td>', vals(3, 0, 0, 0, 0, 0, 3)),
+            tr('<td colspan="3">四、结转下年度继续办理</td>', vals(0, 0, 0, 0, 0, 0, 0))]
+    got = parse_html(T2_2021 + t3_html(rows))
+    assert got.format == "gov_2019"  # by Table 三
+    assert ("format_mismatch",
+            "active_disclosure is gov_2021, applications is gov_2019; format from applications"
+            ) in got.flags
+    t3 = got.tables["applications"]
+    assert t3["other_handling"]["natural_person"]["value"] == 2
+    assert t3["results_total"]["total"]["value"] == 3  # not shifted
+    assert t3["carried_over"]["total"]["status"] == "missing"
+    assert any(code == "table_incomplete" for code, _ in got.flags)
+
+
+def test_table_three_split_across_pages_with_repeated_group_label():
+    rows = [tr('<td colspan="3">一、本年新收政府信息公开申请数量</td>', vals(9, 0, 0, 0, 0, 0, 9)),
+            tr('<td rowspan="2">三、本年度办理结果</td><td rowspan="2">（三）不予公开</td>'
+               '<td>1.属于国家秘密</td>', vals(1, 0, 0, 0, 0, 0, 1)),
+            tr("<td>2.其他法律行政法规禁止公开</td>", vals(2, 0, 0, 0, 0, 0, 2)),
+            tr('<td rowspan="2">三、本年度办理结果</td><td rowspan="2">（四）无法提供</td>'
+               '<td>1.本机关不掌握相关政府信息</td>', vals(4, 0, 0, 0, 0, 0, 4)),
+            tr("<td>2.没有现成信息需要另行制作</td>", vals(5, 0, 0, 0, 0, 0, 5))]
+    got = parse_html(t3_html(rows, split_before=rows[3]))
+    t3 = got.tables["applications"]
+    assert [t3[k]["natural_person"]["value"] for k in (
+        "new_received", "denied_state_secret", "denied_prohibited_by_law", "unable_not_held",
+        "unable_needs_creation")] == [9, 1, 2, 4, 5]
+
+
+def test_value_spanning_two_rows_is_not_copied_and_keeps_columns_aligned():
+    rows = [tr('<td colspan="3">一、本年新收政府信息公开申请数量</td><td rowspan="2">0</td>',
+               vals(1, 2, 3, 4, 5, 15)),
+            tr('<td colspan="3">二、上年结转政府信息公开申请数量</td>', vals(6, 7, 8, 9, 10, 40))]
+    t3 = parse_html(t3_html(rows)).tables["applications"]
+    assert t3["carried_over"]["natural_person"] == {"raw": None, "value": None,
+                                                    "status": "merged"}
+    assert t3["carried_over"]["total"]["value"] == 40
+
+
+def test_unmapped_table_is_flagged_and_the_rest_exported():
+    rows = [tr("<td>甲</td>", vals(1, 2, 3, 4, 5, 6, 7))]
+    got = parse_html(T2_2021 + t3_html(rows) + "<table><tr><td>行政复议</td></tr></table>")
+    assert ("table_unmapped", "applications: header found, no row label known") in got.flags
+    assert ("table_unmapped", "review_litigation: header found, no row of 15 values") in got.flags
+    assert got.tables["active_disclosure"]["art20_1"]["rules"]["issued_this_year"]["value"] == 1
+
+
+def test_text_fallback_when_markup_has_no_tables():
+    text = ("第二十条第（一）项 | | |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n"
+            "规章 | 0 | 1 | 2")
+    got = tables.parse(lxml.html.fromstring("<div><p>正文</p></div>"), text)
+    assert got.tables["active_disclosure"]["art20_1"]["rules"]["in_force"]["value"] == 2
+
+
+@pytest.mark.parametrize(("text", "fmt"), [
+    ("2017年政府信息公开工作年度报告\n一、概述\n本年度…", "pre_2019"),
+    ("某某局2016年度政府信息公开工作年度报告\n全年主动公开信息12条。", "pre_2019"),
+    ("某某局2023年政府信息公开工作年度报告\n全年主动公开信息12条。", "unknown"),
+    ("", "unknown"),
+])
+def test_reports_without_tables(text, fmt):
+    got = tables.parse(None, text)
+    assert (got.format, got.tables) == (fmt, {})
+
+
+def test_table_four_row_with_a_caption_cell():
+    markup = ("<table><tr><td colspan='5'>行政复议</td><td colspan='10'>行政诉讼</td></tr>"
+              "<tr><td>件数</td>" + vals(*range(15)) + "</tr></table>")
+    cases = parse_html(markup).tables["review_litigation"]["cases"]
+    assert cases["review_upheld"]["value"] == 0
+    assert cases["litigation_after_review_total"]["value"] == 14
