@@ -8,7 +8,7 @@ Spider arguments (-a) and settings (-s) are the same as on ``scrapy crawl``. Pat
 them (portals=, REPLAY_DIR=, GIAR_STATE_FILE=) are read on the scrapyd host: give
 absolute paths. The server is $SCRAPYD_URL (default http://127.0.0.1:6800/); credentials
 come from $SCRAPYD_USERNAME / $SCRAPYD_PASSWORD, never the command line (visible in ps).
-Prints the job id; ``--wait`` polls status.json until the job has finished.
+Prints the job id; ``--wait`` polls listjobs.json until the job has finished.
 """
 
 from __future__ import annotations
@@ -68,19 +68,39 @@ def schedule(url: str, project: str, spider: str, args: dict[str, str] | None = 
     return _call(url, "schedule.json", data, auth)["jobid"]
 
 
+def _jobs(url: str, project: str, jobid: str, auth) -> tuple[bool, int]:
+    """(is the job pending or running, how many finished runs with this id are listed)."""
+    query = urllib.parse.urlencode({"project": project})
+    jobs = _call(url, f"listjobs.json?{query}", auth=auth)
+    active = any(j["id"] == jobid for j in jobs["pending"] + jobs["running"])
+    return active, sum(j["id"] == jobid for j in jobs["finished"])
+
+
+def finished_runs(url: str, project: str, jobid: str, auth=None) -> int:
+    return _jobs(url, project, jobid, auth)[1]
+
+
 def wait(url: str, project: str, jobid: str, auth: tuple[str, str] | None = None,
-         timeout: float = 3600, every: float = 1.0) -> None:
-    """Poll status.json until the job has finished."""
-    query = urllib.parse.urlencode({"job": jobid, "project": project})
+         timeout: float = 3600, every: float = 1.0, finished_before: int = 0) -> None:
+    """Return when the job has finished.
+
+    A job id can be scheduled again (to resume it with scrapyd's jobs_dir), and scrapyd
+    then still lists the earlier run as finished: so wait for the job to be seen pending
+    or running and then gone, or for one more finished run than ``finished_before``.
+    """
     deadline = time.monotonic() + timeout
+    seen_active = False
     while time.monotonic() < deadline:
-        if _call(url, f"status.json?{query}", auth=auth).get("currstate") == "finished":
+        active, finished = _jobs(url, project, jobid, auth)
+        if active:
+            seen_active = True
+        elif seen_active or finished > finished_before:
             return
         time.sleep(every)
     raise ScrapydError(f"job {jobid} not finished after {timeout:.0f}s")
 
 
-def _pairs(values: list[str], flag: str) -> dict[str, str]:
+def parse_pairs(values: list[str], flag: str) -> dict[str, str]:
     """['a=1', 'b=x=y'] → {'a': '1', 'b': 'x=y'}, as scrapy crawl reads -a and -s."""
     out = {}
     for value in values:
@@ -105,13 +125,16 @@ def main(argv: list[str] | None = None) -> int:
     opts = parser.parse_args(argv)
     auth = env_auth()
     try:
+        before = 0
+        if opts.wait and opts.jobid:
+            before = finished_runs(opts.url, opts.project, opts.jobid, auth)
         jobid = schedule(
-            opts.url, opts.project, opts.spider, _pairs(opts.args, "-a"),
-            _pairs(opts.settings, "-s"), opts.jobid, auth,
+            opts.url, opts.project, opts.spider, parse_pairs(opts.args, "-a"),
+            parse_pairs(opts.settings, "-s"), opts.jobid, auth,
         )
         print(jobid)
         if opts.wait:
-            wait(opts.url, opts.project, jobid, auth)
+            wait(opts.url, opts.project, jobid, auth, finished_before=before)
     except ScrapydError as exc:
         print(f"schedule: {exc}", file=sys.stderr)
         return 1

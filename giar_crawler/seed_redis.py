@@ -20,7 +20,7 @@ import json
 import sys
 
 from giar_crawler.registry import PortalRow
-from giar_crawler.schedule import _pairs
+from giar_crawler.schedule import parse_pairs
 from giar_crawler.spiders.county_reports import CountyReportsSpider
 from giar_crawler.spiders.province_reports import ProvinceReportsSpider
 
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--add", action="store_true",
                         help="add to a running crawl: keep its queue and duplicate filter")
     opts = parser.parse_args(argv)
-    rows = SPIDERS[opts.spider](**_pairs(opts.args, "-a")).selected_portals()
+    rows = SPIDERS[opts.spider](**parse_pairs(opts.args, "-a")).selected_portals()
     try:
         count = seed(redis.Redis.from_url(opts.redis_url), opts.spider, rows, add=opts.add)
     except redis.RedisError as exc:

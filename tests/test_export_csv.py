@@ -4,8 +4,11 @@ import csv
 import io
 import json
 
+import pytest
+
 from giar_crawler.export_csv import CellsCsvExporter, SummaryCsvExporter, main
 from giar_crawler.items import ReportItem
+from tests.ops_site import build_site, run_crawl
 
 # A record in the exported layout, typed by hand: Table 二 nests block.row.column,
 # Tables 三 and 四 nest row.column.
@@ -128,3 +131,23 @@ def test_feed_exporters_take_report_items():
         assert len(rows) == expected_rows
         assert "raw bytes" not in text
         assert rows[0]["url"] == RECORD["url"]
+
+
+@pytest.mark.slow
+def test_feed_exporters_and_command_agree_on_a_real_crawl(tmp_path):
+    """The fixture crawl written three ways: JSON lines, cells_csv and summary_csv feeds."""
+    site = build_site(tmp_path, counties=(), with_fixtures=True)
+    jsonl = tmp_path / "reports.jsonl"
+    run_crawl(site, jsonl, "-o", f"{tmp_path / 'feed_cells.csv'}:cells_csv",
+              "-o", f"{tmp_path / 'feed_summary.csv'}:summary_csv")
+    assert main([str(jsonl), "--cells", str(tmp_path / "cells.csv"),
+                 "--summary", str(tmp_path / "summary.csv")]) == 0
+
+    def rows(name):
+        return sorted(tuple(r.values()) for r in _read(tmp_path / name))
+
+    assert rows("feed_cells.csv") == rows("cells.csv")
+    assert rows("feed_summary.csv") == rows("summary.csv")
+    summary = _read(tmp_path / "summary.csv")
+    assert sorted(r["url"] for r in summary) == sorted(site.reports)
+    assert sum(int(r["cells"]) for r in summary) == len(_read(tmp_path / "cells.csv")) > 0

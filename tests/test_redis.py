@@ -9,6 +9,7 @@ import sys
 import time
 
 import pytest
+import redis
 
 from giar_crawler.items import exported_fields
 from giar_crawler.registry import PortalRow
@@ -42,8 +43,6 @@ def free_port() -> int:
 def redis_url(tmp_path):
     if not REDIS:
         pytest.skip("redis-server not installed (apt-get install redis-server; .ci/run does)")
-    import redis
-
     port = free_port()
     proc = subprocess.Popen(
         [REDIS, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no",
@@ -67,12 +66,10 @@ def redis_url(tmp_path):
 
 @pytest.mark.slow
 def test_two_workers_export_every_report_exactly_once(tmp_path, redis_url):
-    import redis
-
     counties = tuple(f"{c}县" for c in "甲乙丙丁戊己")
     # The fixture portal, and six synthetic ones on one host with a download delay: a
-    # worker alone would need ~12 s, so both workers
-    # (whose engines poll Redis every 5 s when idle) find work.
+    # worker alone would need ~12 s, so both workers (whose engines poll Redis every 5 s
+    # when idle) find work.
     site = build_site(tmp_path, counties=counties, one_host=True, with_fixtures=True)
     workers, outs = [], []
     try:

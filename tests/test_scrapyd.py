@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from giar_crawler.schedule import ScrapydError, _call
+from giar_crawler.schedule import ScrapydError, _call, schedule, wait
 from tests.ops_site import ROOT, build_site, read_lines
 
 VENV = ROOT / ".venv-scrapyd" / "bin"
@@ -83,7 +83,7 @@ def scrapyd(tmp_path):
         f"bind_address = 127.0.0.1\nhttp_port = {port}\n"
         f"username = {AUTH[0]}\npassword = {AUTH[1]}\n"
         f"logs_dir = {home}/logs\nitems_dir = {home}/items\n"
-        f"eggs_dir = {home}/eggs\ndbs_dir = {home}/dbs\n"
+        f"eggs_dir = {home}/eggs\ndbs_dir = {home}/dbs\njobs_dir = {home}/jobs\n"
         "poll_interval = 0.3\nmax_proc = 2\n",
         encoding="utf-8",
     )
@@ -115,6 +115,16 @@ def test_egg_carries_the_registry(egg):
     assert "giar_crawler/data/portals.csv" in names
     assert "giar_crawler/settings.py" in names
     assert not any(n.startswith("tests/") for n in names)
+    # Imported from the zipped egg alone (not the checkout), the registry still loads.
+    probe = (
+        "import giar_crawler.registry as r; "
+        f"assert r.__file__.startswith({str(egg)!r}), r.__file__; print(len(r.load()))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=egg.parent, env={**os.environ, "PYTHONPATH": str(egg)},
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0 and int(done.stdout) >= 1, done.stderr
 
 
 def test_deploy_schedule_and_items(scrapyd, egg, tmp_path):
@@ -157,3 +167,36 @@ def test_deploy_schedule_and_items(scrapyd, egg, tmp_path):
     # The Chinese is written as UTF-8, not \u escapes (FEED_EXPORT_ENCODING still applies).
     raw = (home / "items/giar_crawler/county_reports/t1.jl").read_text(encoding="utf-8")
     assert "样例区人民政府" in raw
+
+
+def test_cancelled_job_resumes_under_the_same_job_id(scrapyd, egg, tmp_path):
+    """cancel.json (SIGINT) then schedule.json with the same jobid: jobs_dir gives both runs
+    one JOBDIR, and the items_dir file of that job is appended to."""
+    url, home = scrapyd
+    add_version(url, egg, "r1")
+    site = build_site(tmp_path, counties=tuple(f"{c}县" for c in "甲乙丙丁戊己"), one_host=True)
+    args = {"portals": str(site.portals)}
+    slow = {"REPLAY_DIR": str(site.replay), "ROBOTSTXT_OBEY": "False",
+            "AUTOTHROTTLE_ENABLED": "False", "CONCURRENT_REQUESTS": "1",
+            "DOWNLOAD_DELAY": "0.3", "RANDOMIZE_DOWNLOAD_DELAY": "False", "LOG_LEVEL": "DEBUG"}
+    schedule(url, "giar_crawler", "county_reports", args, slow, jobid="r", auth=AUTH)
+    log = home / "logs/giar_crawler/county_reports/r.log"
+    for _ in range(600):
+        if log.exists() and log.read_text(encoding="utf-8").count("Scraped from") >= 3:
+            break
+        time.sleep(0.05)
+    _call(url, "cancel.json", [("project", "giar_crawler"), ("job", "r")], AUTH)
+    wait(url, "giar_crawler", "r", auth=AUTH, timeout=60, every=0.3)
+    items = home / "items/giar_crawler/county_reports/r.jl"
+    first = [i["url"] for i in read_lines(items)]
+    assert 3 <= len(first) < len(site.reports), log.read_text(encoding="utf-8")[-2000:]
+
+    fast = {**slow, "DOWNLOAD_DELAY": "0"}
+    schedule(url, "giar_crawler", "county_reports", args, fast, jobid="r", auth=AUTH)
+    # scrapyd still lists the first run as finished: wait for a second finished run.
+    wait(url, "giar_crawler", "r", auth=AUTH, timeout=120, every=0.3, finished_before=1)
+    text = log.read_text(encoding="utf-8")
+    assert "Resuming crawl" in text
+    urls = [i["url"] for i in read_lines(items)]
+    assert sorted(urls) == sorted(site.reports)  # every report, each once
+    assert urls[: len(first)] == first

@@ -224,3 +224,21 @@ def test_table_four_row_with_a_caption_cell():
     cases = parse_html(markup).tables["review_litigation"]["cases"]
     assert cases["review_upheld"]["value"] == 0
     assert cases["litigation_after_review_total"]["value"] == 14
+
+
+def test_invented_subtotal_row_is_flagged_not_dropped_silently():
+    rows = [tr('<td colspan="3">一、本年新收政府信息公开申请数量</td>', vals(1, 0, 0, 0, 0, 0, 1)),
+            tr('<td colspan="3">（三）不予公开</td>', vals(1, 0, 0, 0, 0, 0, 1)),
+            tr('<td colspan="3">1.属于国家秘密</td>', vals(1, 0, 0, 0, 0, 0, 1))]
+    got = parse_html(t3_html(rows))
+    assert ("nonstandard_row", "t3: subtotal row denied") in got.flags
+    assert got.tables["applications"]["denied_state_secret"]["total"]["value"] == 1
+
+
+def test_traditional_script_text_parses_without_conversion_first():
+    text = ("第二十條第（一）項 | | |\n信息內容 | 本年制發件數 | 本年廢止件數 | 現行有效件數\n"
+            "規章 | 0 | 1 | 2\n行政規範性文件 | 3 | 4 | 5")
+    got = tables.parse(None, text)
+    assert got.tables["active_disclosure"]["art20_1"]["normative_documents"]["in_force"] == {
+        "raw": "5", "value": 5}
+    assert got.format == "gov_2021"

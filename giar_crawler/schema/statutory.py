@@ -176,7 +176,7 @@ T4_OUTCOMES = (("upheld", "结果维持"), ("corrected", "结果纠正"), ("othe
                ("pending", "尚未审结"), ("total", "总计"))
 T4_COLUMNS = tuple(f"{g}_{o}" for g, _ in T4_GROUPS for o, _ in T4_OUTCOMES)
 T4_ROW = "cases"
-T4_MARKERS = ("行政复议", "行政诉讼")
+T4_MARKERS = ("行政复议", "行政诉讼", "行政法复议")  # 行政法复议: a typo seen in Pingtan 2022
 
 # Header words of all three tables: a short cell with one of these is never a value.
 HEADER_WORDS = frozenset(

@@ -18,7 +18,8 @@ from typing import Any
 
 from giar_crawler.parsing.tables import labels, values
 from giar_crawler.parsing.tables.grid import Cell
-from giar_crawler.parsing.tables.reader import Found, value_like
+from giar_crawler.parsing.tables.kinds import value_like
+from giar_crawler.parsing.tables.reader import Found
 from giar_crawler.schema import statutory as st
 
 Flags = list[tuple[str, str]]

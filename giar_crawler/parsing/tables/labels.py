@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from giar_crawler.parsing.script import to_simplified
 from giar_crawler.schema import statutory as st
 
 _PINYIN = re.compile(r"\([a-zA-Z\u00c0-\u024f\u0300-\u036f]+\)")
@@ -42,7 +43,9 @@ def gloss_free(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def label(text: str) -> Label:
-    text = re.sub(r"\s+", "", gloss_free(text).translate(_CJK_BRACKETS))
+    # Pages normally arrive simplified (script stage); labels are converted again so a
+    # traditional-script cell handed in directly still matches.
+    text = re.sub(r"\s+", "", to_simplified(gloss_free(text)).translate(_CJK_BRACKETS))
     m = _ORDINAL.match(text)
     ordinal = _DROP.sub("", m.group(0)) if m else ""
     rest = text[m.end():] if m else text

@@ -10,9 +10,8 @@ values are the first run of 15 value cells after its 行政复议 header.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from giar_crawler.parsing.tables import labels, values
+from giar_crawler.parsing.tables import kinds, labels, values
 from giar_crawler.parsing.tables.grid import Cell, Row
 from giar_crawler.schema import statutory as st
 
@@ -20,6 +19,7 @@ T3_WIDTH = len(st.T3_COLUMNS)
 T4_WIDTH = len(st.T4_COLUMNS)
 _T3_GROUPS = {key for key, *_rest, data in st.T3_ROWS if not data}
 _T3_PARENT = {key: parent for key, _l, _k, parent, _d in st.T3_ROWS}
+_T3_PARENT[st.T3_OTHER_OTHER[0]] = "other_handling"
 _T2_MAX_COLUMNS = {
     block: max(len(st.T2_COLUMNS[f].get(block, ())) for f in st.FORMATS)
     for block in st.T2_BLOCK_BY_ORDINAL.values()
@@ -46,53 +46,6 @@ class Found:
         return bool(any(self.t2_rows.values()) or self.t3_rows or self.t4_cells)
 
 
-@lru_cache(maxsize=4096)
-def _is_label(lab: labels.Label) -> bool:
-    return bool(
-        labels.caption_block(lab) or labels.t3_row(lab) or labels.is_t4_marker(lab)
-        or lab.core == st.T2_LABEL_COLUMN or labels.is_header_word(lab)
-        or any(labels.t2_row_any(lab, block) for block in _T2_MAX_COLUMNS)
-    )
-
-
-def value_like(c: Cell) -> bool:
-    if c.merged:
-        return True
-    k = values.kind(c.text)
-    if k != "text":
-        return True
-    lab = labels.label(c.text)
-    return len(lab.flat) <= 6 and not _is_label(lab)
-
-
-def _is_words(rows: list[Row], i: int) -> bool:
-    """rows[i] is one line of words (no number, no n/a mark) that is no label of its own."""
-    if i >= len(rows) or len(rows[i]) != 1 or values.kind(rows[i][0].text) != "text":
-        return False
-    return not _known(labels.label(rows[i][0].text))
-
-
-def _known(lab: labels.Label) -> bool:
-    return (_is_label(lab) or labels.is_results_total(lab) or lab.core == st.T3_OTHER_OTHER[2]
-            or labels.t2_column_any(lab))
-
-
-def _join_broken_label(rows: list[Row], i: int) -> None:
-    """One cell per line: a label broken over two or three lines (`行政事业` / `性收费`)
-    is joined back when no part is a label but the whole is."""
-    if not _is_words(rows, i):
-        return
-    text = rows[i][0].text
-    for n in (1, 2):
-        if not _is_words(rows, i + n):
-            return
-        text += rows[i + n][0].text
-        lab = labels.label(text)
-        if len(lab.flat) <= labels.MAX_LABEL and _known(lab):
-            rows[i:i + n + 1] = [[Cell(text)]]
-            return
-
-
 class Reader:
     def __init__(self) -> None:
         self.found = Found()
@@ -114,10 +67,15 @@ class Reader:
     def _following(rows: list[Row], start: int, limit: int) -> list[Cell]:
         """Value cells on the one-cell lines after a lone label (one cell per line)."""
         out: list[Cell] = []
-        for row in rows[start:]:
-            if len(out) >= limit or len(row) != 1 or not value_like(row[0]):
+        k = start
+        while k < len(rows) and len(out) < limit:
+            if values.kind(rows[k][0].text) == "text":
+                kinds.join_broken_label(rows, k)  # `行政` / `强制` is the next label, not a value
+            row = rows[k]
+            if len(row) != 1 or not kinds.value_like(row[0]):
                 break
             out.append(row[0])
+            k += 1
         return out
 
     def _values(self, rows: list[Row], i: int, j: int, limit: int) -> tuple[list[Cell], int]:
@@ -126,14 +84,14 @@ class Reader:
         if rest:
             return rest, 1
         skip = 0  # the rest of a label broken across lines (`…不再处理其` / `政府信息公开申请`)
-        while skip < 2 and _is_words(rows, i + 1 + skip):
+        while skip < 2 and kinds.is_words(rows, i + 1 + skip):
             skip += 1
         following = self._following(rows, i + 1 + skip, limit)
         return following, 1 + skip + len(following)
 
     # -- one row -----------------------------------------------------------------------
     def _row(self, rows: list[Row], i: int) -> int:
-        _join_broken_label(rows, i)
+        kinds.join_broken_label(rows, i)
         row = rows[i]
         if self.t4_waiting:
             taken = self._t4(rows, i)
@@ -155,7 +113,7 @@ class Reader:
             return
         texts = [c for c in row if not c.merged and values.kind(c.text) == "text"]
         if texts and any(values.kind(c.text) == "number" for c in row) and all(
-                value_like(c) for c in row[row.index(texts[-1]) + 1:]):
+                kinds.value_like(c) for c in row[row.index(texts[-1]) + 1:]):
             self.found.nonstandard.append(f"{self.table}: {texts[-1].text[:40]}")
 
     def _label(self, rows: list[Row], i: int, j: int, lab: labels.Label) -> int:
@@ -189,13 +147,13 @@ class Reader:
             texts: list[str] = []
             k = i + 1
             while k < len(rows):
-                _join_broken_label(rows, k)
+                kinds.join_broken_label(rows, k)
                 row = rows[k]
                 lab = labels.label(row[0].text) if len(row) == 1 else None
                 if (lab is None or values.kind(row[0].text) != "text" or labels.caption_block(lab)
                         or labels.t2_row_any(lab, self.block or "")):
                     break
-                if texts and not _known(lab):
+                if texts and not kinds.known(lab):
                     texts[-1] += row[0].text  # the rest of the header cell above
                 else:
                     texts.append(row[0].text)
@@ -253,6 +211,9 @@ class Reader:
             else:
                 self.group = None if key == "results" else key
                 self.table = "t3"
+                after = [c for c in rows[i][j + 1:] if not c.merged]
+                if after and values.kind(after[0].text) == "number":
+                    self.found.nonstandard.append(f"t3: subtotal row {key}")
                 return 0
         self.table = "t3"
         self.found.t3_seen = True
@@ -267,8 +228,9 @@ class Reader:
     def _is_data(self, rows: list[Row], i: int, j: int) -> bool:
         rest = rows[i][j + 1:]
         if rest:
-            return all(value_like(c) for c in rest)
-        return bool(self._following(rows, i + 1, 1))
+            return all(kinds.value_like(c) for c in rest)
+        following = self._following(rows, i + 1, 1)
+        return bool(following) and values.kind(following[0].text) != "text"
 
     def _t4(self, rows: list[Row], i: int) -> int:
         """The Table 四 data row: a row (or run of one-cell lines) of value cells only."""
@@ -280,10 +242,10 @@ class Reader:
             cells, used = row, 1
             while len(cells) > T4_WIDTH and values.kind(cells[0].text) == "text":
                 cells = cells[1:]  # a row caption such as 件数 before the 15 values
-        if not cells or not all(value_like(c) for c in cells):
+        if not cells or not all(kinds.value_like(c) for c in cells):
             return 0
-        kinds = {values.kind(c.text) for c in cells if not c.merged}
-        if kinds <= {"text", "blank"} and not (kinds == {"blank"} and len(cells) >= T4_WIDTH):
+        found = {values.kind(c.text) for c in cells if not c.merged}
+        if found <= {"text", "blank"} and not (found == {"blank"} and len(cells) >= T4_WIDTH):
             return 0  # a row of words is a header
         self.found.t4_cells = cells
         self.t4_waiting = False
