@@ -113,7 +113,7 @@ def interim_pages() -> list[Page]:
             "https://www.shanghai.gov.cn/nw12344/20200131/bench.html",
             {"content-type": "text/html"},
             shanghai_page.encode("gb18030"),
-            "samples/shanghai (derived: gb18030 bytes, meta gb2312)",
+            "samples/shanghai (derived: gb18030, meta gb2312)",
         )
     )
     variants = (

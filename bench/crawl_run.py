@@ -68,7 +68,9 @@ def run(site: Path, spider: str, feed: Path | None) -> dict:
         "elapsed": stats.get("elapsed_time_seconds") or wall,
         "wall": wall,
         "request_errors": stats.get("giar/errors", 0),
-        "stage_errors": sum(v for k, v in stats.items() if k.startswith("giar/stage/")),
+        "stage_errors": sum(
+            v for k, v in stats.items() if k.startswith("giar/stage/") and k.endswith("/errors")
+        ),
         "logged_errors": stats.get("log_count/ERROR", 0),
         "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         "vmhwm_kib": vm_hwm_kib(),

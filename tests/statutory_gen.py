@@ -227,8 +227,8 @@ def html(draw, rep: Report) -> str:
                     + "</tr>")
     parts += ["<table>" + "".join(p) + "</table>" for p in _split(draw, rows)]
     # Table 三: label area of 3 columns with group rowspans; split tables repeat group labels.
-    head = ["<tr>" + "".join(_td(c.text, draw, c.colspan, 3 if c.colspan == 3 else 1)
-                             for c in T3_HEADER[0]) + "</tr>",
+    corner = draw(hs.sampled_from([T3_HEADER[0][0].text, ""]))  # the note is often left out
+    head = ["<tr>" + _td(corner, draw, 3, 3) + _td("申请人情况", draw, 7) + "</tr>",
             "<tr>" + _td("自然人", draw, 1, 2) + _td("法人或其他组织", draw, 5)
             + _td("总计", draw, 1, 2) + "</tr>",
             "<tr>" + "".join(_td(c.text, draw) for c in T3_HEADER[2]) + "</tr>"]
@@ -250,7 +250,10 @@ def html(draw, rep: Report) -> str:
                     n += 1
                 tds.append(_td(T3_GROUP_LABELS[l2], draw, 1, n))
             label_span = 3 - (1 if l1 else 0) - (1 if l2 else 0)
-            tds.append(_td(cells[0].text, draw, label_span))
+            if label_span > 1 and draw(hs.booleans()):  # label area padded with empty cells
+                tds.append(_td(cells[0].text, draw) + "<td></td>" * (label_span - 1))
+            else:
+                tds.append(_td(cells[0].text, draw, label_span))
             tds += [_td(c.text, draw) for c in cells[1:]]
             body.append("<tr>" + "".join(tds) + "</tr>")
         parts.append("<table>" + "".join(body) + "</table>")

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from bench import crawl_throughput, memory, parse_cost, script_cost
-from bench.corpus import report_pages
+from bench.corpus import SHARED, interim_pages, report_pages
 from bench.make_site import make_site
 from giar_crawler import registry
 from giar_crawler.replay import load_exchange
@@ -58,6 +58,18 @@ def test_make_site_links_every_report_through_paged_listings(tmp_path, corpus):
     body = load_exchange(site.replay_dir, url)[1]
     assert body.startswith(corpus[0].body)
     assert body[len(corpus[0].body):] == b"\n<!-- bench 0/0 -->\n"
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared is not here")
+def test_interim_corpus_pages_are_in_the_encoding_they_claim():
+    pages = interim_pages()
+    assert len(pages) == 7  # Pingtan, Shanghai, five seeds
+    for page in pages:
+        derived = re.search(r"derived: ([\w-]+)", page.origin)
+        page.body.decode(derived[1] if derived else "utf-8")  # strict: the bytes are what the origin says
+    big5 = [p for p in pages if "big5hkscs" in p.origin]
+    assert big5 and b"charset=big5" in big5[0].body
+    assert any("traditional" in p.origin for p in pages)
 
 
 def test_parse_cost_prints_a_positive_ratio(capsys, corpus):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as hs
+
 from giar_crawler.items import ReportItem
 from giar_crawler.parsing import checks
 from giar_crawler.pipelines.validate import validate
@@ -115,3 +118,43 @@ def test_validate_flags_identity_failures():
     validate(item)
     assert item.has_flag("identity_failed")
     assert all(c["outcome"] == "fail" for c in item.checks)
+
+
+# -- property: consistent tables pass, one changed cell fails exactly its identities ------
+
+
+@hs.composite
+def consistent_t3(draw):
+    fmt = draw(hs.sampled_from(st.FORMATS))
+    rows = st.T3_DATA_ROWS[fmt]
+    details = [r for r in rows if r not in ("new_received", "carried_over", "results_total",
+                                            "carried_forward")]
+    table = {r: {} for r in rows}
+    for col in COLS[:-1]:
+        for r in details:
+            table[r][col] = draw(hs.integers(0, 50))
+        total = sum(table[r][col] for r in details)
+        forward = draw(hs.integers(0, 20))
+        carried = draw(hs.integers(0, total + forward))
+        table["results_total"][col] = total
+        table["carried_forward"][col] = forward
+        table["carried_over"][col] = carried
+        table["new_received"][col] = total + forward - carried
+    for r in rows:
+        table[r]["total"] = sum(table[r][c] for c in COLS[:-1])
+    return fmt, {r: {c: num(v) for c, v in cols.items()} for r, cols in table.items()}
+
+
+@settings(max_examples=30, deadline=None)
+@given(consistent_t3(), hs.data())
+def test_one_changed_detail_cell_fails_its_row_and_column(case, data):
+    fmt, table = case
+    assert {c["outcome"] for c in checks.run(fmt, {"applications": table})} == {"pass"}
+    details = [r for r in st.T3_DATA_ROWS[fmt] if r not in (
+        "new_received", "carried_over", "results_total", "carried_forward")]
+    row = data.draw(hs.sampled_from(details))
+    col = data.draw(hs.sampled_from(COLS[:-1]))
+    table[row][col] = num(table[row][col]["value"] + data.draw(hs.integers(1, 9)))
+    failed = {(c["id"], c["about"]) for c in checks.run(fmt, {"applications": table})
+              if c["outcome"] == "fail"}
+    assert failed == {("t3_results_total", col), ("t3_row_total", row)}

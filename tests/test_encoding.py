@@ -160,6 +160,7 @@ FIXTURE_REPORT_URLS = (
     "http://xxgk.fixture-county.test/jdxxgk/lxljd/zfxxgknb/202401/t20240119_1800301.html",  # utf-8
     "http://www.fixture-county.test/zwgk/zfxxgknb/202201/t20220120_1500877.html",  # gbk, header utf-8
     "https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202503/t20250310_97791.htm",  # utf-8
+    "http://www.fixture-county.test/zwgk/zfxxgknb/202001/t20200131_3000019.html",  # gb2312, no meta
 )
 
 

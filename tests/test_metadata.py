@@ -226,7 +226,7 @@ FIXTURE_REPORTS = {
     "https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202503/t20250310_97791.htm": (
         "utf-8", "平潭综合实验区2024年度政府信息公开工作年度报告", "平潭综合实验区", 2024,
         "2025-03-10", "county", "simplified", set()),
-    "http://www.fixture-city.test/xxgk/zfxxgknb/202001/t20200131_3000019.html": (
+    "http://www.fixture-county.test/zwgk/zfxxgknb/202001/t20200131_3000019.html": (
         "gb18030", "2019年上海市人民政府办公厅政府信息公开工作年度报告", "上海市人民政府办公厅", 2019,
         "2020-01-31", "department", "simplified", set()),
 }

@@ -132,3 +132,23 @@ def test_seed_003_is_pre_2019_without_tables():
 def test_clean_samples_raise_no_flags():
     for name in ("pingtan_2024", "shanghai_2019", "seed_000", "seed_002", "seed_004"):
         assert CASES[name][0]().flags == [], name
+
+
+@pytest.mark.parametrize(("sample", "name"), [
+    ("pingtan_2024_annual_report_trs_fujian.html", "pingtan_2024"),
+    ("shanghai_bgt_2019_annual_report_content_fragment.html", "shanghai_2019"),
+])
+def test_whole_pipeline_on_the_saved_page(sample, name):
+    # What `python -m giar_crawler.parse FILE` prints: the same cells and checks.
+    from giar_crawler.parse import parse_file
+
+    record = parse_file(SHARED / "samples" / sample)
+    want = CASES[name][1]
+    assert record["format"] == want["format"]
+    t3 = record["tables"]["applications"]
+    rows = golden.T3_2019_ROWS if want["format"] == "gov_2019" else golden.T3_2021_ROWS
+    for row, raws in zip(rows, want["applications"], strict=True):
+        assert [t3[row][c]["raw"] for c in golden.T3_COLS] == raws, row
+    cases = record["tables"]["review_litigation"]["cases"]
+    assert [cases[c]["raw"] for c in st.T4_COLUMNS] == want["review_litigation"]
+    assert not [c for c in record["checks"] if c["outcome"] == "fail"]

@@ -8,6 +8,7 @@ import pytest
 from giar_crawler.parsing import tables
 from giar_crawler.parsing.script import to_simplified
 from giar_crawler.parsing.tables import grid, labels, values
+from giar_crawler.schema import statutory as st
 
 
 def parse_html(markup: str):
@@ -64,6 +65,12 @@ def test_cell_text_joins_paragraphs_and_skips_nested_tables():
     assert labels.label(grid.cell_text(td)).core == "本年度办理结果"
 
 
+def test_word_comments_and_th_cells():
+    rows = texts("<table><tr><th>规<!--[if gte mso 9]>x<![endif]-->章</th>"
+                 "<td><p>1<!-- 2 --></p></td></tr></table>")
+    assert rows == [["规章", "1"]]
+
+
 def test_statutory_tables_inside_a_layout_table():
     got = parse_html(f"<table><tr><td>栏目</td><td>{T2_2021}</td></tr></table>")
     assert got.tables["active_disclosure"]["art20_1"]["rules"]["in_force"]["value"] == 3
@@ -79,6 +86,7 @@ def test_statutory_tables_inside_a_layout_table():
     ("5394432.52元", {"raw": "5394432.52元", "value": 5394432.52, "unit": "元"}),
     ("１２", {"raw": "１２", "value": 12}),
     ("1,234", {"raw": "1,234", "value": 1234}),
+    ("12.5万", {"raw": "12.5万", "value": 12.5, "unit": "万"}),
     (" 0 ", {"raw": "0", "value": 0}),
     ("", {"raw": "", "value": None, "status": "blank"}),
     ("\xa0\u3000", {"raw": "", "value": None, "status": "blank"}),
@@ -207,14 +215,17 @@ def test_text_fallback_when_markup_has_no_tables():
     assert got.tables["active_disclosure"]["art20_1"]["rules"]["in_force"]["value"] == 2
 
 
-@pytest.mark.parametrize(("text", "fmt"), [
-    ("2017年政府信息公开工作年度报告\n一、概述\n本年度…", "pre_2019"),
-    ("某某局2016年度政府信息公开工作年度报告\n全年主动公开信息12条。", "pre_2019"),
-    ("某某局2023年政府信息公开工作年度报告\n全年主动公开信息12条。", "unknown"),
-    ("", "unknown"),
+@pytest.mark.parametrize(("text", "year", "fmt"), [
+    ("2017年政府信息公开工作年度报告\n一、概述\n本年度…", None, "pre_2019"),
+    ("某某局2016年度政府信息公开工作年度报告\n全年主动公开信息12条。", None, "pre_2019"),
+    ("某某局政府信息公开工作年度报告\n全年主动公开信息12条。", 2015, "pre_2019"),
+    ("本年报由概述等部分组成\n三、依申请公开政府信息办理情况\n无。", None, "pre_2019"),
+    ("某某局2023年政府信息公开工作年度报告\n全年主动公开信息12条。", None, "unknown"),
+    ("某某局2023年政府信息公开工作年度报告\n本报告概述如下：表格见附件。", 2023, "unknown"),
+    ("", None, "unknown"),
 ])
-def test_reports_without_tables(text, fmt):
-    got = tables.parse(None, text)
+def test_reports_without_tables(text, year, fmt):
+    got = tables.parse(None, text, year)
     assert (got.format, got.tables) == (fmt, {})
 
 
@@ -242,3 +253,86 @@ def test_traditional_script_text_parses_without_conversion_first():
     assert got.tables["active_disclosure"]["art20_1"]["normative_documents"]["in_force"] == {
         "raw": "5", "value": 5}
     assert got.format == "gov_2021"
+
+
+def test_table_four_header_words_are_not_table_three_rows():
+    # 其他 in Table 四's header right after Table 三's （六）其他处理 group is not 3.其他 again.
+    rows = [tr('<td rowspan="2">（六）其他处理</td><td>3.其他</td>', vals(1, 0, 0, 0, 0, 0, 1)),
+            tr('<td colspan="2">（七）总计</td>', vals(1, 0, 0, 0, 0, 0, 1))]
+    t4 = ("<table><tr><td colspan='5'>行政复议</td><td colspan='10'>行政诉讼</td></tr>"
+          "<tr><td>结果</td><td>结果</td><td>其他</td><td>尚未</td><td>总计</td></tr>"
+          "<tr>" + vals(*[0] * 15) + "</tr></table>")
+    got = parse_html(t3_html(rows).replace("<td colspan=\"2\">（七）", "<td>（七）") + t4)
+    assert not [f for f in got.flags if f[0] == "duplicate_row"]
+    assert got.tables["applications"]["other_other"]["total"]["value"] == 1
+
+
+def test_glued_digits_are_cut_only_where_the_totals_allow_one_cut():
+    # statutory_format.md §1.5: Pingtan 2025's Table 四 and a Table 三 row, typed from there.
+    text = ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+            "一、本年新收政府信息公开申请数量\n15130000154\n"
+            "二、上年结转政府信息公开申请数量\n1111111111\n"
+            "行政复议\n25380363300630003\n")
+    got = tables.parse(None, text)
+    t3 = got.tables["applications"]
+    assert [t3["new_received"][c]["value"] for c in (
+        "natural_person", "commercial_enterprise", "other_org", "total")] == [151, 3, 0, 154]
+    assert t3["carried_over"]["natural_person"] == {"raw": "1111111111", "value": None,
+                                                    "status": "glued"}
+    cases = got.tables["review_litigation"]["cases"]
+    assert [cases[k]["value"] for k in st.T4_COLUMNS] == [25, 3, 8, 0, 36, 3, 3, 0, 0, 6,
+                                                          3, 0, 0, 0, 3]
+    codes = [code for code, _ in got.flags]
+    assert codes.count("digits_resegmented") == 2 and codes.count("glued_digits") == 1
+
+
+def test_headers_with_empty_cells_instead_of_rowspans():
+    # Some editors fill the slots under 自然人/总计 and under Table 四's first five headers
+    # with empty cells rather than rowspans; the empty cells must not become values.
+    t3 = ('<table><tr><td colspan="3" rowspan="3">（本列数据的勾稽关系为：…）</td>'
+          '<td colspan="7">申请人情况</td></tr>'
+          '<tr><td>自然人</td><td colspan="5">法人或其他组织</td><td>总计</td></tr>'
+          '<tr><td></td><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td>'
+          '<td>其他</td><td></td></tr>'
+          + tr('<td colspan="3">一、本年新收政府信息公开申请数量</td>', vals(7, 1, 0, 0, 0, 0, 8))
+          + "</table>")
+    t4 = ("<table><tr><td colspan='5'>行政复议</td><td colspan='10'>行政诉讼</td></tr>"
+          "<tr>" + "".join(f"<td>{o}</td>" for o in ("结果维持", "结果纠正", "其他结果", "尚未审结",
+                                                       "总计"))
+          + "<td colspan='5'>未经复议直接起诉</td><td colspan='5'>复议后起诉</td></tr>"
+          "<tr>" + "<td></td>" * 5
+          + "".join(f"<td>{o}</td>" for o in ("结果维持", "结果纠正", "其他结果", "尚未审结",
+                                              "总计")) * 2 + "</tr>"
+          "<tr>" + vals(*range(1, 16)) + "</tr></table>")
+    got = parse_html(t3 + t4)
+    assert got.tables["applications"]["new_received"]["total"]["value"] == 8
+    cases = got.tables["review_litigation"]["cases"]
+    assert [cases[k]["value"] for k in st.T4_COLUMNS] == list(range(1, 16))
+
+
+def test_extra_table_two_column_is_flagged_and_the_rest_aligned():
+    markup = ("<table><tr><td colspan='5'>第二十条第（一）项</td></tr>"
+              "<tr><td>信息内容</td><td>本年制发件数</td><td>备注</td><td>本年废止件数</td>"
+              "<td>现行有效件数</td></tr><tr><td>规章</td>" + vals(1, "x", 2, 3) + "</tr></table>")
+    got = parse_html(markup)
+    rules = got.tables["active_disclosure"]["art20_1"]["rules"]
+    assert [rules[k]["value"] for k in ("issued_this_year", "repealed_this_year", "in_force")] == [
+        1, 2, 3]
+    assert any(code == "nonstandard_column" for code, _ in got.flags)
+
+
+def test_table_three_values_placed_under_their_headings():
+    # A value spanning the five 法人 columns fills the first and is not copied; values of a
+    # table printing 总计 before 自然人 land under their own headings.
+    merged = t3_html([tr('<td colspan="3">一、本年新收政府信息公开申请数量</td>',
+                         '<td>4</td><td colspan="5">0</td><td>4</td>')])
+    row = parse_html(merged).tables["applications"]["new_received"]
+    assert row["natural_person"]["value"] == 4 and row["total"]["value"] == 4
+    assert row["commercial_enterprise"] == {"raw": "0", "value": 0}
+    assert row["other_org"] == {"raw": None, "value": None, "status": "merged"}
+    swapped = t3_html([tr('<td colspan="3">一、本年新收政府信息公开申请数量</td>',
+                          vals(1, 2, 3, 4, 5, 6, 7))]).replace(
+        '<td rowspan="2">自然人</td>', '<td rowspan="2">总计</td>', 1).replace(
+        '<td rowspan="2">总计</td></tr>', '<td rowspan="2">自然人</td></tr>', 1)
+    row = parse_html(swapped).tables["applications"]["new_received"]
+    assert (row["total"]["value"], row["natural_person"]["value"]) == (1, 7)

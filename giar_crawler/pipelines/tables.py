@@ -8,7 +8,7 @@ from giar_crawler.pipelines import StagePipeline
 
 
 def parse_tables(item: ReportItem) -> ReportItem:
-    result = tables.parse(item.content, item.text or "")
+    result = tables.parse(item.content, item.text or "", item.year)
     item.format = result.format
     item.tables = result.tables
     for code, detail in result.flags:

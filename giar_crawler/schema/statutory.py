@@ -188,4 +188,4 @@ HEADER_WORDS = frozenset(
 
 # Cell values that mean "not applicable" (value null, never zero).
 NA_MARKERS = frozenset(["/", "-", "—", "--", "——", "－", "–", "―", "无", "不适用", "\\", "／"])
-VALUE_UNITS = ("万元", "元", "件", "个", "项", "条", "次", "宗", "起", "人次")
+VALUE_UNITS = ("万元", "万", "元", "件", "个", "项", "条", "次", "宗", "起", "人次")

@@ -1,8 +1,9 @@
 """Statutory tables 二/三/四 → canonical keys (statutory_format.md §5), from markup or text.
 
-`parse(content, text)` reads the <table>s of the report body (an lxml element, already in
-simplified script); a table not found there is read from the text, which covers pages
-whose tables were flattened (one cell per line, tab- or `|`-separated).
+`parse(content, text, year)` reads the <table>s of the report body (an lxml element,
+already in simplified script); a table not found there is read from the text, which covers
+pages whose tables were flattened (one cell per line, tab- or `|`-separated). The tree is
+walked as given, never re-serialised.
 
 The format is decided from content, table by table, never from the year: Table 二 by its
 signature wording, Table 三 by its （六）其他处理 (three sub-rows in 2021, one data row in
@@ -12,6 +13,14 @@ table, the format is `pre_2019` when the text reads like a 2008-条例 report (o
 as 概述 / 依申请公开政府信息办理情况, or a report year before 2019), else `unknown`.
 
 Cells: see `values` (raw, value, unit, status) and `build` (missing cells).
+
+Flags (code, detail): format_mismatch, format_undetermined, table_missing, table_unmapped,
+table_incomplete, extra_cells, nonstandard_row / nonstandard_column (outside the template),
+duplicate_row, glued_digits / digits_resegmented (see `glued`).
+
+Modules: grid (HTML → rows), text (flattened text → rows), labels (label → key), kinds
+(label or value; broken labels), reader (rows → recognised rows), build (→ canonical keys),
+values (cell text → value), glued (digits run together).
 """
 
 from __future__ import annotations
@@ -42,28 +51,38 @@ def _read_html(content) -> Found:
 
 
 def _merge(html: Found, text: Found) -> Found:
-    """Tables missing from the markup, taken from the text."""
+    """Tables missing from the markup, taken from the text (with what was said about them)."""
+    taken = []
     if not any(html.t2_rows.values()):
         html.t2_blocks_seen |= text.t2_blocks_seen
         html.t2_rows, html.t2_headers = text.t2_rows, text.t2_headers
         html.t2_signatures = text.t2_signatures
+        taken += ["t2", "active_disclosure"]
     if not html.t3_rows:
         html.t3_rows, html.t3_seen = text.t3_rows, text.t3_seen or html.t3_seen
+        taken += ["t3", "applications"]
     if not html.t4_cells:
         html.t4_cells, html.t4_seen = text.t4_cells, text.t4_seen or html.t4_seen
-    html.nonstandard += text.nonstandard
+    for notes, extra in ((html.nonstandard, text.nonstandard),
+                         (html.duplicates, text.duplicates)):
+        notes += [n for n in extra if n.split(":")[0].split(".")[0] in taken]
     return html
 
 
-_OLD_YEAR = re.compile(r"(20[01]\d|199\d)\s*年(?:度)?(?:政府信息公开|.{0,30}年度报告)")
+_REPORT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?[^。\n]{0,40}?年度报告")
+_OLD_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])?\s*(?:"
+    + "|".join(map(re.escape, st.PRE_2019_MARKERS)) + ")", re.MULTILINE)
 
 
-def _no_tables_format(text: str) -> str:
-    head = text[:3000]
-    if any(m in head.replace(" ", "") for m in st.PRE_2019_MARKERS):
+def _no_tables_format(text: str, year: int | None) -> str:
+    """pre_2019 for a report of a year before 2019 or with the 2008-条例 headings."""
+    if year is None:
+        found = [int(y) for y in _REPORT_YEAR.findall(text[:500])]
+        year = found[0] if found else None
+    if year is not None and year < 2019:
         return "pre_2019"
-    years = [int(y) for y in _OLD_YEAR.findall(head[:500])]
-    return "pre_2019" if years and max(years) < 2019 else "unknown"
+    return "pre_2019" if _OLD_HEADING.search(text[:20000]) else "unknown"
 
 
 def _unmapped(found: Found) -> list[tuple[str, str]]:
@@ -78,13 +97,15 @@ def _unmapped(found: Found) -> list[tuple[str, str]]:
     return flags
 
 
-def parse(content, text: str) -> TablesResult:
+def parse(content, text: str, year: int | None = None) -> TablesResult:
+    """Tables of one report; `year` (the report year, when known) only decides
+    pre_2019 vs unknown for a report without statutory tables."""
     found = _read_html(content) if content is not None else Found()
     if not (found.t2_rows and found.t3_rows and found.t4_cells) and text:
         found = _merge(found, Reader().feed(text_rows(text)))
     flags = _unmapped(found)
     if not found.any_table:
-        return TablesResult(format=_no_tables_format(text or ""), flags=flags)
+        return TablesResult(format=_no_tables_format(text or "", year), flags=flags)
 
     f2, f3 = build.t2_format(found), build.t3_format(found)
     fmt = f3 or f2

@@ -9,13 +9,16 @@ the page altogether is left out of `tables` and flagged `table_missing` (or
 Columns are matched to values by order: a row's value cells, in printed order, go to its
 block's header cells, in printed order (the header's own spans are ignored, which is what
 aligns 上海 2019's `本年增/减` colspan=2 header with data rows spanning the first value).
-Table 三 and 四 columns are the statutory ones, in statutory order.
+Table 三 values go under their column headings by grid column when the markup gives both
+(a value spanning columns fills the first, the rest are `merged`), else in statutory order;
+Table 四's 15 values are in statutory order.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from giar_crawler.parsing.tables import glued as glued_digits
 from giar_crawler.parsing.tables import labels, values
 from giar_crawler.parsing.tables.grid import Cell
 from giar_crawler.parsing.tables.kinds import value_like
@@ -25,22 +28,41 @@ from giar_crawler.schema import statutory as st
 Flags = list[tuple[str, str]]
 
 
+def _one(c: Cell | None, unit: str | None = None) -> dict[str, Any]:
+    if c is None:
+        return dict(values.MISSING)
+    if c.merged:
+        return dict(values.MERGED)
+    if c.glued:
+        return {"raw": c.text, "value": None, "status": "glued"}
+    return values.cell(c.text, unit)
+
+
 def _cells(cells: list[Cell], keys: list[str | None], units: dict[str, str | None],
            where: str, flags: Flags) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for index, key in enumerate(keys):
-        if key is None:
-            continue
-        if index >= len(cells):
-            out[key] = dict(values.MISSING)
-        elif cells[index].merged:
-            out[key] = dict(values.MERGED)
-        else:
-            out[key] = values.cell(cells[index].text, units.get(key))
+        if key is not None:
+            out[key] = _one(cells[index] if index < len(cells) else None, units.get(key))
     extra = [c.text for c in cells[len(keys):] if c.text and not c.merged]
     if extra:
         flags.append(("extra_cells", f"{where}: {' | '.join(extra)[:80]}"))
     return out
+
+
+def _unglue(cells: list[Cell], groups: int, width: int, where: str,
+            flags: Flags) -> list[Cell]:
+    """A row whose digits were glued into its first cell, cut back where the totals allow."""
+    filled = [c for c in cells if c.text and not c.merged]
+    glued = filled[0].text if len(filled) == 1 and filled[0] is cells[0] else ""
+    if len(glued) < groups * width or not glued.isdigit():
+        return cells
+    cut = glued_digits.resegment(glued, groups, width)
+    if cut is None:
+        flags.append(("glued_digits", f"{where}: {glued} (no single cut satisfies the totals)"))
+        return [Cell(glued, glued=True)]  # never read as one huge count
+    flags.append(("digits_resegmented", f"{where}: {glued} → {','.join(map(str, cut))}"))
+    return [Cell(str(n)) for n in cut]
 
 
 def t2_format(found: Found) -> str | None:
@@ -79,6 +101,10 @@ def _t2_columns(found: Found, fmt: str, block: str, previous: list | None,
         flags.append(("table_unmapped",
                       f"active_disclosure.{block}: header {[h.flat for h in heads]}"))
         return list(canonical)
+    odd = [h.flat for h, k in zip(heads, keys, strict=True) if k is None]
+    if odd or len(set(filter(None, keys))) < len(list(filter(None, keys))):
+        flags.append(("nonstandard_column", f"active_disclosure.{block}: {[h.flat for h in heads]}"))
+        keys = [k if k not in keys[:i] else None for i, k in enumerate(keys)]  # first one wins
     return keys
 
 
@@ -104,12 +130,40 @@ def build_t2(found: Found, fmt: str, flags: Flags) -> dict[str, Any]:
     return out
 
 
+def by_position(cells: list[Cell], header: dict[str, int]) -> list[Cell | None] | None:
+    """Table 三 values placed under their column headings by grid column (HTML), so a value
+    spanning several columns fills the first and leaves the others `merged`; None when the
+    positions are unknown or do not line up with the headings (then cells go by order)."""
+    keys = [k for k, _ in st.T3_COLUMNS]
+    if set(header) != set(keys) or len(set(header.values())) != len(keys):
+        return None
+    key_at = {col: key for key, col in header.items()}
+    slot: dict[str, Cell] = {}
+    for c in cells:
+        if c.col < 0:
+            return None
+        covered = [key_at[k] for k in range(c.col, c.col + c.span) if k in key_at]
+        if not covered:
+            if c.text:
+                return None
+            continue
+        slot.setdefault(covered[0], c)
+        for key in covered[1:]:
+            slot.setdefault(key, Cell("", merged=True, col=header[key]))
+    return [slot.get(k) for k in keys]
+
+
 def build_t3(found: Found, fmt: str, flags: Flags) -> dict[str, Any]:
     keys: list[str | None] = [k for k, _ in st.T3_COLUMNS]
-    out = {
-        row: _cells(found.t3_rows.get(row, []), keys, {}, f"applications.{row}", flags)
-        for row in st.T3_DATA_ROWS[fmt]
-    }
+    out = {}
+    for row in st.T3_DATA_ROWS[fmt]:
+        where = f"applications.{row}"
+        cells = _unglue(found.t3_rows.get(row, []), 1, len(keys), where, flags)
+        placed = by_position(cells, found.t3_header_cols) if cells else None
+        if placed is None:
+            out[row] = _cells(cells, keys, {}, where, flags)
+        else:
+            out[row] = {k: _one(c) for k, c in zip(keys, placed, strict=True)}
     stray = set(found.t3_rows) - set(st.T3_DATA_ROWS[fmt])
     if stray:
         flags.append(("nonstandard_row", f"applications ({fmt}): {sorted(stray)}"))
@@ -117,7 +171,8 @@ def build_t3(found: Found, fmt: str, flags: Flags) -> dict[str, Any]:
 
 
 def build_t4(found: Found, flags: Flags) -> dict[str, Any]:
-    cells = found.t4_cells or []
+    cells = _unglue(found.t4_cells or [], len(st.T4_GROUPS), len(st.T4_OUTCOMES),
+                    "review_litigation", flags)
     if cells and not all(value_like(c) for c in cells):
         flags.append(("table_unmapped", "review_litigation: data row not recognised"))
     return {st.T4_ROW: _cells(cells, list(st.T4_COLUMNS), {}, "review_litigation", flags)}
@@ -127,16 +182,10 @@ def missing_report(tables: dict[str, Any]) -> list[str]:
     """'<table>: n of m cells missing' for each table with missing cells."""
     out = []
     for name, table in tables.items():
-        leaves = list(_leaves(table))
-        missing = sum(1 for c in leaves if c.get("status") == "missing")
+        rows = [r for block in table.values() for r in block.values()] if (
+            name == "active_disclosure") else list(table.values())
+        cells = [c for r in rows for c in r.values()]
+        missing = sum(1 for c in cells if c.get("status") == "missing")
         if missing:
-            out.append(f"{name}: {missing} of {len(leaves)} cells missing")
+            out.append(f"{name}: {missing} of {len(cells)} cells missing")
     return out
-
-
-def _leaves(node: dict[str, Any]):
-    if "raw" in node and "value" in node:
-        yield node
-        return
-    for child in node.values():
-        yield from _leaves(child)

@@ -3,8 +3,9 @@
 Each row lists the cells that *start* in it, in column order. A slot covered by a value cell
 spanning rows from above appears as a `merged` placeholder so later values keep their order;
 slots covered by a label spanning rows (三、本年度办理结果, （三）不予公开) are left out, and a
-colspan never repeats its text. Mapping to columns is then by cell order (see reader), which
-also aligns tables whose header spans disagree with their data-row spans (上海 2019).
+colspan never repeats its text. Cells keep their grid column; Table 二 is mapped by cell
+order (see build), which aligns tables whose header spans disagree with their data-row spans
+(上海 2019), Table 三 by grid column under its headings when they line up.
 """
 
 from __future__ import annotations
@@ -12,16 +13,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml import etree
+
 from giar_crawler.parsing.tables import values
 
 MAX_SPAN = 100  # a span larger than any statutory table is markup noise
 _SPAN = re.compile(r"\s*[\"']?(\d+)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     text: str
-    merged: bool = False  # placeholder for a slot covered by a value cell above
+    merged: bool = False  # placeholder for a slot covered by a spanning value cell
+    glued: bool = False  # several cells' digits run together by a text extraction
+    col: int = -1  # first grid column (HTML only; -1 in text)
+    span: int = 1  # grid columns covered
 
 
 Row = list[Cell]
@@ -36,17 +42,23 @@ def _span(value: str | None) -> int:
     return min(max(n, 1), MAX_SPAN)
 
 
-def cell_text(el) -> str:
-    """Text of a cell joined across <p>/<span>/<br>, leaving nested tables out."""
-    if el.find(".//table") is None and el.find(".//script") is None:
-        return values.clean_raw("".join(el.itertext()))
+_STRING = etree.XPath("string()")  # text nodes only: no comments (Word's <!--[if…]-->)
+
+
+def cell_text(el, nested: bool = True) -> str:
+    """Text of a cell joined across <p>/<span>/<br>; nested tables and scripts left out
+    (`nested=False`: the table has no nested table, take the fast path)."""
+    if not nested or (el.find(".//table") is None and el.find(".//script") is None):
+        text = _STRING(el)
+        return text if text.isdigit() else values.clean_raw(text)
     parts: list[str] = []
 
     def walk(node, top: bool) -> None:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag == "table" and not top:
+        if not isinstance(node.tag, str):  # comment or processing instruction
             return
-        if tag not in ("script", "style") and node.text:
+        if node.tag in ("script", "style") or (node.tag == "table" and not top):
+            return
+        if node.text:
             parts.append(node.text)
         for child in node:
             walk(child, False)
@@ -77,13 +89,14 @@ def _cover(pending: Pending, col: int, row: Row, seen: set[int]) -> None:
     left, text, first = pending.pop(col)
     seen.add(col)
     if first and values.kind(text) != "text":
-        row.append(Cell("", merged=True))
+        row.append(Cell("", merged=True, col=col))
     if left > 1:
         pending[col] = (left - 1, text, first)
 
 
 def table_rows(table) -> list[Row]:
-    trs = _own_rows(table)
+    nested = table.find(".//table") is not None
+    trs = _own_rows(table) if nested else list(table.iter("tr"))
     pending: Pending = {}
     out: list[Row] = []
     for index, tr in enumerate(trs):
@@ -91,22 +104,27 @@ def table_rows(table) -> list[Row]:
         col = 0
         seen: set[int] = set()
         for td in tr.iterchildren("td", "th"):
-            while col in pending and col not in seen:
-                _cover(pending, col, row, seen)
-                col += 1
-            text = cell_text(td)
-            colspan = _span(td.get("colspan"))
-            rowspan = _span(td.get("rowspan"))
-            if (td.get("rowspan") or "").strip() == "0":
-                rowspan = len(trs) - index  # rowspan=0: to the end of the table
-            row.append(Cell(text))
-            if rowspan > 1:
-                for c in range(col, col + colspan):
-                    pending[c] = (rowspan - 1, text, c == col)
-                    seen.add(c)
+            if pending:
+                while col in pending and col not in seen:
+                    _cover(pending, col, row, seen)
+                    col += 1
+            text = cell_text(td, nested)
+            attrib = td.attrib
+            colspan = _span(attrib.get("colspan"))
+            row.append(Cell(text, col=col, span=colspan))
+            raw_rowspan = attrib.get("rowspan")
+            if raw_rowspan is not None:
+                rowspan = _span(raw_rowspan)
+                if raw_rowspan.strip() == "0":
+                    rowspan = len(trs) - index  # rowspan=0: to the end of the table
+                if rowspan > 1:
+                    for c in range(col, col + colspan):
+                        pending[c] = (rowspan - 1, text, c == col)
+                        seen.add(c)
             col += colspan
-        for c in sorted(k for k in pending if k not in seen):
-            _cover(pending, c, row, seen)
+        if pending:
+            for c in sorted(k for k in pending if k not in seen):
+                _cover(pending, c, row, seen)
         out.append(row)
     return out
 

@@ -21,7 +21,7 @@ T2_BLOCKS = tuple(st.T2_BLOCK_BY_ORDINAL.values())
 def is_label(lab: labels.Label) -> bool:
     return bool(
         labels.caption_block(lab) or labels.t3_row(lab) or labels.is_t4_marker(lab)
-        or lab.core == st.T2_LABEL_COLUMN or labels.is_header_word(lab)
+        or lab.core == st.T2_LABEL_COLUMN or labels.is_header_word(lab) or labels.is_t3_header(lab)
         or any(labels.t2_row_any(lab, block) for block in T2_BLOCKS)
     )
 

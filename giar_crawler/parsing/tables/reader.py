@@ -16,6 +16,7 @@ from giar_crawler.parsing.tables.grid import Cell, Row
 from giar_crawler.schema import statutory as st
 
 T3_WIDTH = len(st.T3_COLUMNS)
+_T3_COLUMN_BY_LABEL = {label: key for key, label in st.T3_COLUMNS}
 T4_WIDTH = len(st.T4_COLUMNS)
 _T3_GROUPS = {key for key, *_rest, data in st.T3_ROWS if not data}
 _T3_PARENT = {key: parent for key, _l, _k, parent, _d in st.T3_ROWS}
@@ -35,6 +36,7 @@ class Found:
     t2_signatures: set[str] = field(default_factory=set)
     t2_blocks_seen: set[str] = field(default_factory=set)
     t3_rows: dict[str, list[Cell]] = field(default_factory=dict)
+    t3_header_cols: dict[str, int] = field(default_factory=dict)  # column key → grid column
     t3_seen: bool = False
     t4_seen: bool = False
     t4_cells: list[Cell] | None = None
@@ -44,6 +46,17 @@ class Found:
     @property
     def any_table(self) -> bool:
         return bool(any(self.t2_rows.values()) or self.t3_rows or self.t4_cells)
+
+
+def _trim(cells: list[Cell], width: int) -> list[Cell]:
+    """A row's value cells without the padding around them: empty (or word) cells filling
+    the rest of a 3-column label area instead of a colspan, empty cells after the last value."""
+    while len(cells) > width and not cells[0].merged and values.kind(cells[0].text) in (
+            "blank", "text"):
+        cells = cells[1:]
+    while len(cells) > width and not cells[-1].merged and not cells[-1].text:
+        cells = cells[:-1]
+    return cells
 
 
 class Reader:
@@ -82,7 +95,7 @@ class Reader:
         """Values of the label at rows[i][j]: rest of its row, else the following lines."""
         rest = rows[i][j + 1:]
         if rest:
-            return rest, 1
+            return _trim(rest, limit), 1
         skip = 0  # the rest of a label broken across lines (`…不再处理其` / `政府信息公开申请`)
         while skip < 2 and kinds.is_words(rows, i + 1 + skip):
             skip += 1
@@ -97,6 +110,8 @@ class Reader:
             taken = self._t4(rows, i)
             if taken:
                 return taken
+        if self.table == "t3" and not self.found.t3_rows:
+            self._t3_header(row)
         for j, c in enumerate(row):
             if c.merged or values.kind(c.text) != "text":
                 continue
@@ -135,10 +150,17 @@ class Reader:
             self.found.t3_seen = True
             return 0
         if labels.is_t4_marker(lab) and self.table != "t4":
-            self.table, self.t4_waiting = "t4", True
+            self.table, self.t4_waiting, self.group = "t4", True, None
             self.found.t4_seen = True
             return 0
         return self._t3_row(rows, i, j, lab)
+
+    def _t3_header(self, row: Row) -> None:
+        """Grid columns of Table 三's column headings (HTML), for mapping by position."""
+        for c in row:
+            key = _T3_COLUMN_BY_LABEL.get(labels.label(c.text).core) if c.col >= 0 else None
+            if key and key not in self.found.t3_header_cols:
+                self.found.t3_header_cols[key] = c.col
 
     def _t2_header(self, rows: list[Row], i: int, j: int) -> int:
         rest = [c for c in rows[i][j + 1:] if not c.merged and c.text]
@@ -198,7 +220,8 @@ class Reader:
                 lab.ordinal or _T3_PARENT.get(self.last_t3 or "") is not None
             ) and self.table == "t3":
                 key = "results_total"
-            elif self.group == "other_handling" and lab.core == st.T3_OTHER_OTHER[2]:
+            elif (self.table == "t3" and self.group == "other_handling"
+                  and lab.core == st.T3_OTHER_OTHER[2]):
                 key = st.T3_OTHER_OTHER[0]
             else:
                 return 0
@@ -239,9 +262,7 @@ class Reader:
             cells = self._following(rows, i, T4_WIDTH)
             used = len(cells)
         else:
-            cells, used = row, 1
-            while len(cells) > T4_WIDTH and values.kind(cells[0].text) == "text":
-                cells = cells[1:]  # a row caption such as 件数 before the 15 values
+            cells, used = _trim(row, T4_WIDTH), 1  # e.g. a caption 件数 before the 15 values
         if not cells or not all(kinds.value_like(c) for c in cells):
             return 0
         found = {values.kind(c.text) for c in cells if not c.merged}

@@ -4,7 +4,8 @@
   (`+1036`, `-18`); a unit printed in the cell (`42项`, `251000元`) goes to `unit`;
 - `status` marks every cell without a number: `blank` (empty cell), `na` (`/ - — -- 无`,
   not applicable), `text` (e.g. `撤销`), `missing` (the page has no such cell), `merged`
-  (covered by a value cell spanning rows; the value is not copied);
+  (covered by a value cell spanning rows or columns; the value is not copied), `glued` (a row's digits
+  run together that no single cut explains, see `glued`);
 - `raw` is the cell text as printed (whitespace trimmed), null only when the cell is missing.
 """
 
@@ -48,7 +49,7 @@ def _classify(text: str) -> tuple[str, re.Match | None]:
 
 def cell(text: str, unit: str | None = None) -> dict[str, Any]:
     """The exported cell for `text`; `unit` is the column's unit (e.g. 万元 from its header)."""
-    raw = clean_raw(text)
+    raw = text if text.isdigit() else clean_raw(text)
     status, m = _classify(raw)
     if status != "number" or m is None:
         return {"raw": raw, "value": None, "status": status}
