@@ -26,6 +26,7 @@ from typing import Any
 from scrapy.exporters import BaseItemExporter
 
 from giar_crawler.items import ReportItem, exported_fields
+from giar_crawler.records import read_records
 
 # Identify the report on every cell row, so one CSV can be filtered without a join.
 REPORT_KEYS = ["url", "sha256", "portal_name", "province", "city", "county", "year", "format"]
@@ -169,24 +170,6 @@ class SummaryCsvExporter(_CsvExporter):
         return [summary_row(record)]
 
 
-def read_records(paths: Iterable[Path], errors: list[str]) -> Iterator[dict[str, Any]]:
-    """Records from JSON lines files; a bad line is reported in ``errors``, not fatal."""
-    for path in paths:
-        with path.open(encoding="utf-8") as fh:
-            for number, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except ValueError as exc:
-                    errors.append(f"{path}:{number}: not JSON ({exc})")
-                    continue
-                if not isinstance(record, dict) or "url" not in record:
-                    errors.append(f"{path}:{number}: not a report record")
-                    continue
-                yield record
-
-
 def export(
     paths: list[Path], cells: Path | None, summary: Path | None, bom: bool = False
 ) -> tuple[int, list[str]]:
@@ -205,7 +188,7 @@ def export(
                 writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
                 writer.writeheader()
                 writers.append((writer, rows))
-        for record in read_records(paths, errors):
+        for record in read_records(paths, errors.append):
             for writer, rows in writers:
                 writer.writerows(rows(record))
             count += 1

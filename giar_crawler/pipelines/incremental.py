@@ -28,6 +28,7 @@ from scrapy import signals
 from scrapy.exceptions import DropItem, NotConfigured
 
 from giar_crawler.items import ReportItem
+from giar_crawler.records import read_records
 
 logger = logging.getLogger(__name__)
 
@@ -41,22 +42,11 @@ class Seen:
 def read_state(*paths: str | Path) -> dict[str, Seen]:
     """Latest version per URL from JSON lines files; unreadable lines are logged and skipped."""
     state: dict[str, Seen] = {}
-    for path in map(Path, paths):
-        if not path.is_file():
-            continue
-        with path.open(encoding="utf-8") as fh:
-            for number, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                    url, sha = record["url"], record["sha256"]
-                except (ValueError, KeyError, TypeError):
-                    logger.warning("%s:%d: not a state record, ignored", path, number)
-                    continue
-                version = record.get("version") or 1
-                if url not in state or version >= state[url].version:
-                    state[url] = Seen(sha, version)
+    existing = [p for p in map(Path, paths) if p.is_file()]
+    for record in read_records(existing, logger.warning, required=("url", "sha256")):
+        url, version = record["url"], record.get("version") or 1
+        if url not in state or version >= state[url].version:
+            state[url] = Seen(record["sha256"], version)
     return state
 
 
