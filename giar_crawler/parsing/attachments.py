@@ -49,6 +49,17 @@ def _file_url(url: str) -> str | None:
     return None
 
 
+_FILE_MENTION = re.compile(rb"\.(?:pdf|docx?|wps)\b", re.IGNORECASE)
+
+
+def mentions_files(body: bytes) -> bool:
+    """Cheap test on raw bytes: can the page link a readable file at all?
+
+    Most report pages link none, and then the spider need not decode and parse them.
+    """
+    return bool(_FILE_MENTION.search(body))
+
+
 def find_links(html_text: str, base_url: str, limit: int = 3) -> list[AttachmentLink]:
     """Readable attachment links on a page, report-titled ones first, at most ``limit``."""
     tree = lxml.html.fromstring(html_text or "<html/>", base_url=base_url)

@@ -58,6 +58,9 @@ class ReportSpider(scrapy.Spider):
         self.level = level
         self.years = parse_years(years)
         self.shard = sharding.parse_shard(shard)
+        self.discovered: dict[str, dict] = {}  # portal name → what home-page discovery found
+        self._seen_keys: set[str] = set()
+        self._listing_pages: dict[str, int] = {}
 
     def selected_portals(self) -> list[registry.PortalRow]:
         rows = registry.load(self.portals_path)
@@ -71,7 +74,6 @@ class ReportSpider(scrapy.Spider):
         ]
 
     async def start(self):
-        self.discovered: dict[str, dict] = {}  # portal name → what home-page discovery found
         for row in self.selected_portals():
             if row.listing_urls:
                 for url in row.listing_urls:
@@ -130,8 +132,8 @@ class ReportSpider(scrapy.Spider):
 
     def closed(self, reason):
         """Log portals whose home page led nowhere; write discoveries for the registry."""
-        found = [d for d in getattr(self, "discovered", {}).values() if d["listing_urls"]]
-        for record in getattr(self, "discovered", {}).values():
+        found = [d for d in self.discovered.values() if d["listing_urls"]]
+        for record in self.discovered.values():
             if not record["listing_urls"]:
                 self.logger.warning(
                     "%s: no annual-report column found from %s (%d pages read)",
@@ -140,7 +142,7 @@ class ReportSpider(scrapy.Spider):
                 self.crawler.stats.inc_value("giar/discovery/not_found")
         self.crawler.stats.set_value("giar/discovery/found", len(found))
         out = self.crawler.settings.get("GIAR_DISCOVERED_FILE")
-        if out and getattr(self, "discovered", None):
+        if out and self.discovered:
             Path(out).write_text(
                 json.dumps({"portals": found}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
             )
@@ -162,15 +164,14 @@ class ReportSpider(scrapy.Spider):
 
     def _seen(self, key: str) -> bool:
         """Whether ``key`` (a URL or a body hash) was met before in this crawl; records it."""
-        seen = self.__dict__.setdefault("_giar_seen", set())
-        if key in seen:
+        if key in self._seen_keys:
             return True
-        seen.add(key)
+        self._seen_keys.add(key)
         return False
 
     def _listing_budget(self, row) -> bool:
         """One more listing page for this portal? Bounds endless pagers and loops."""
-        used = self.__dict__.setdefault("_giar_listing_pages", {})
+        used = self._listing_pages
         used[row.name] = used.get(row.name, max(len(row.listing_urls), 1)) + 1  # + start pages
         return used[row.name] <= self.crawler.settings.getint("GIAR_MAX_LISTING_PAGES", 200)
 
@@ -307,9 +308,11 @@ class ReportSpider(scrapy.Spider):
         if self._trapped(response, row) or self._duplicate(response, row):
             return
         item = self._item(response, listing_url, link, response.body)
-        text = decode_html(response.body, item.headers.get("content-type")).text
-        limit = self.crawler.settings.getint("GIAR_MAX_ATTACHMENTS", 3)
-        files = attachments.find_links(text, response.url, limit)
+        files = []
+        if attachments.mentions_files(response.body):
+            text = decode_html(response.body, item.headers.get("content-type")).text
+            limit = self.crawler.settings.getint("GIAR_MAX_ATTACHMENTS", 3)
+            files = attachments.find_links(text, response.url, limit)
         for f in files:
             self._seen("url:" + f.url)  # the page's own file is not a second report
         yield self._next_attachment(row, item, files) if files else item
