@@ -235,6 +235,10 @@ NOT_REPORTS = (
     COUNTY + "202402/t20240204_1801734.html",  # holiday notice
     COUNTY + "202401/t20240122_1800390.html",  # website work form (年度报表)
     COUNTY,  # the listing page itself
+    # The township portal (fixtures/portals_township.csv): its listing pages and news row.
+    "http://xxgk.fixture-county.test/jdxxgk/ndbg/",
+    "http://xxgk.fixture-county.test/jdxxgk/ndbg/index_2.html",
+    "http://xxgk.fixture-county.test/jdxxgk/gzdt/202401/t20240110_1800077.html",
 )
 PROBLEMS = {"not_a_report", "content_farm", "compromised", "stage_error", "undecodable"}
 

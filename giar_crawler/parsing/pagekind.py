@@ -20,6 +20,7 @@ _ABUSE = compile_both(vocab.REPORT_ABUSE)
 _BLANKED_YEAR = compile_both(vocab.BLANKED_YEAR, re.MULTILINE)
 _LOGIN = compile_both(vocab.LOGIN_WALL)
 _REPORT_WORDS = compile_both(vocab.REPORT_WORDS)
+_SHORT_PAGE = 1500  # characters: less than any report that has no section headings
 # A listing row's date, alone or at the end of the row: '2025-03-10', '[2024-01-16]', '10-19'.
 _DATED_ENTRY = re.compile(r"(?:^|\s|\[|（|\()(?:20\d\d[-/.])?\d{1,2}[-/.]\d{1,2}[\])）]?$")
 
@@ -97,15 +98,18 @@ def _not_a_report(item: ReportItem, page: Page, text: str) -> str | None:
 
 
 def _list_page(content, text: str) -> str | None:
-    """Links to several reports, a column of dated entries, or mostly link text."""
-    titles = [" ".join(a.text_content().split()) for a in content.iter("a")]
-    reports = {t for t in titles if _REPORT_WORDS.search(t)}
-    if len(reports) >= 3:
+    """Links to other reports (not to this one's files), a column of dated entries, or mostly
+    link text; run only when the text has no report sections."""
+    links = [(" ".join(a.text_content().split()), a.get("href") or "") for a in content.iter("a")]
+    reports = {title for title, href in links
+               if _REPORT_WORDS.search(title)
+               and not href.split("?", 1)[0].lower().endswith(vocab.ATTACHMENT_EXT)}
+    if len(reports) >= 3 or (reports and len(text) < _SHORT_PAGE):
         return f"list page: links to {len(reports)} reports"
     dated = [ln for ln in text.split("\n") if len(ln) <= 80 and _DATED_ENTRY.search(ln)]
     if len(dated) >= 8:
         return f"list page: {len(dated)} dated entries"
-    linked = [t for t in titles if len(t) >= 6]
+    linked = [title for title, _ in links if len(title) >= 6]
     if len(linked) >= 8 and sum(map(len, linked)) > 0.5 * max(1, len(text)):
         return f"list page: {len(linked)} links and no report sections"
     return None
