@@ -8,6 +8,7 @@ pause that doubles with each attempt, and a WAF stub (a tiny 200 HTML body) retr
 from __future__ import annotations
 
 import asyncio
+import re
 from urllib.parse import urlsplit
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
@@ -43,11 +44,20 @@ def deleted_stub(doc_url: str, refresh_url: str) -> bool:
     )
 
 
+# What a small real page still has: a link, or some Chinese text (20+ characters).
+# A challenge is a script and a cookie, or nothing at all.
+_LINK = re.compile(rb"href\s*=", re.IGNORECASE)
+_TEXT_BYTES = 40
+
+
 def is_waf_stub(status: int, body: bytes, content_type: str = "") -> bool:
-    """A 200 whose body is too small to be a page: a challenge or a blank stub."""
+    """A 200 too small to be a page and with nothing a page has: a challenge or blank stub."""
     ctype = content_type.lower()
     htmlish = not ctype or "html" in ctype or "text/plain" in ctype
-    return status == 200 and htmlish and len(body.strip()) < WAF_MAX_BYTES
+    small = len(body.strip()) < WAF_MAX_BYTES
+    if status != 200 or not htmlish or not small or _LINK.search(body):
+        return False
+    return sum(b > 0x7F for b in body) < _TEXT_BYTES
 
 
 class BackoffRetryMiddleware(RetryMiddleware):

@@ -139,3 +139,17 @@ def test_pure_trap_checks():
     assert traps.is_waf_stub(200, b"<html><script>x()</script></html>", "text/html")
     assert not traps.is_waf_stub(200, b"x" * 400, "text/html")
     assert not traps.is_waf_stub(200, b"%PDF", "application/pdf")
+
+
+def test_a_small_real_page_is_not_taken_for_a_waf_stub():
+    from giar_crawler.traps import is_waf_stub
+
+    challenge = b'<html><script>document.cookie="wzws_cid=1";location.reload()</script></html>'
+    blank = b"<html><body></body></html>"
+    listing = '<html><body><a href="/r/1.html">2023年年度报告</a></body></html>'.encode("gbk")
+    notice = "<p>本栏目暂无内容，请关注本网站政府信息公开年报栏目的后续更新。</p>".encode()
+    assert is_waf_stub(200, challenge, "text/html")
+    assert is_waf_stub(200, blank, "")
+    assert not is_waf_stub(200, listing, "text/html")
+    assert not is_waf_stub(200, notice, "text/html; charset=utf-8")
+    assert not is_waf_stub(404, blank, "text/html")
