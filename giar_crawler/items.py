@@ -35,7 +35,7 @@ class ReportItem:
     version: int | None = None
     previous_sha256: str | None = None
     # Raw response, never exported.
-    headers: dict[str, str] = field(default_factory=dict, metadata=INTERNAL)
+    headers: dict[str, str] = field(default_factory=dict, repr=False, metadata=INTERNAL)
     body: bytes = field(default=b"", repr=False, metadata=INTERNAL)
     # Decode stage.
     encoding: str | None = None
@@ -44,8 +44,9 @@ class ReportItem:
     tree: Any = field(default=None, repr=False, metadata=INTERNAL)
     # Content stage: the report body element and its clean text.
     content: Any = field(default=None, repr=False, metadata=INTERNAL)
-    text: str | None = None
-    sections: dict[str, str] = field(default_factory=dict)
+    # Large fields stay out of repr: Scrapy logs every scraped item.
+    text: str | None = field(default=None, repr=False)
+    sections: dict[str, str] = field(default_factory=dict, repr=False)
     attachments: list[dict[str, str]] = field(default_factory=list)
     # Attachment files the spider fetched for this report: {url, title, status, content_type,
     # body}; the attachment stage reads them (bytes never exported).
@@ -65,9 +66,9 @@ class ReportItem:
     script: str | None = None
     # Tables and checks.
     format: str = "unknown"
-    tables: dict[str, Any] = field(default_factory=dict)
+    tables: dict[str, Any] = field(default_factory=dict, repr=False)
     tables_source: str | None = None  # "page" | "attachment:<url>": where the numbers came from
-    checks: list[dict[str, Any]] = field(default_factory=list)
+    checks: list[dict[str, Any]] = field(default_factory=list, repr=False)
     flags: list[dict[str, str]] = field(default_factory=list)
 
     def flag(self, code: str, detail: str = "") -> None:
