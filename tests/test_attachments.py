@@ -3,7 +3,7 @@
 import pytest
 
 from giar_crawler.items import ReportItem
-from giar_crawler.parsing import attachments
+from giar_crawler.parsing import attachments, tables
 from giar_crawler.parsing.tables import TablesResult
 from giar_crawler.pipelines import attachments as stage
 from tests.conftest import FIXTURES
@@ -141,3 +141,22 @@ def test_doc_goes_through_catdoc():
     assert got.kind == "doc" and got.text == ""
     assert got.flags[0][0] == "attachment_broken"
     assert got.flags[0][1].startswith("catdoc: ")
+
+
+@pytest.mark.skipif(not attachments.shutil.which("catdoc"), reason="catdoc not installed")
+def test_real_doc_file_gives_text_and_statutory_tables():
+    # seed004_report.doc: the DOCX fixture saved as Word 97 by LibreOffice (fixtures README).
+    got = attachments.extract((FILES / "seed004_report.doc").read_bytes(), "http://x/a.doc")
+    assert (got.kind, got.flags) == ("doc", [])
+    assert "行政许可\t1837" in got.text.splitlines()
+    result = tables.parse(None, got.text)
+    assert result.format == "gov_2021"
+    disclosure = result.tables["active_disclosure"]
+    assert disclosure["art20_5"]["administrative_licensing"]["decisions_this_year"]["value"] == 1837
+    assert disclosure["art20_6"]["administrative_penalty"]["decisions_this_year"]["value"] == 335
+    apps = result.tables["applications"]
+    assert apps["new_received"]["total"]["value"] == 2
+    assert apps["unable_not_held"]["natural_person"]["value"] == 1
+    review = result.tables["review_litigation"]["cases"]
+    assert review["review_other"] == {"raw": "撤销", "value": None, "status": "text"}
+    assert review["review_total"]["value"] == 1
