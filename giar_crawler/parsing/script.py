@@ -93,13 +93,28 @@ def to_simplified(text: str | None) -> str | None:
     return _t2s().convert(text) if text else text
 
 
+_NODE_SEP = "\x00"  # in no OpenCC phrase, so no conversion spans two text nodes
+
+
 def simplify_tree(element) -> None:
-    """Convert the text of an element in place (the tables stage reads the same tree)."""
+    """Convert the text of an element in place (the tables stage reads the same tree).
+
+    All Chinese text nodes go through OpenCC in one call: a call per node costs hundreds
+    of conversions per page."""
+    slots = []
     for el in element.iter():
-        if isinstance(el.tag, str) and el.text:
-            el.text = to_simplified(el.text)
-        if el.tail:
-            el.tail = to_simplified(el.tail)
+        if isinstance(el.tag, str) and el.text and _CJK.search(el.text):
+            slots.append((el, "text"))
+        if el.tail and _CJK.search(el.tail):
+            slots.append((el, "tail"))
+    if not slots:
+        return
+    texts = [getattr(el, attr) for el, attr in slots]
+    converted = to_simplified(_NODE_SEP.join(texts)).split(_NODE_SEP)
+    if len(converted) != len(texts):  # never expected; convert node by node instead
+        converted = [to_simplified(t) for t in texts]
+    for (el, attr), text in zip(slots, converted, strict=True):
+        setattr(el, attr, text)
 
 
 # Pinyin glosses injected after characters by "注音" plug-ins: 當(dāng)前頁(yè)面.

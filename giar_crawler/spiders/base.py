@@ -59,7 +59,7 @@ class ReportSpider(scrapy.Spider):
         self.years = parse_years(years)
         self.shard = sharding.parse_shard(shard)
         self.discovered: dict[str, dict] = {}  # portal name → what home-page discovery found
-        self._seen_keys: set[str] = set()
+        self._seen_keys: set[bytes] = set()
         self._listing_pages: dict[str, int] = {}
 
     def selected_portals(self) -> list[registry.PortalRow]:
@@ -164,9 +164,11 @@ class ReportSpider(scrapy.Spider):
 
     def _seen(self, key: str) -> bool:
         """Whether ``key`` (a URL or a body hash) was met before in this crawl; records it."""
-        if key in self._seen_keys:
+        # 12-byte digests, not URLs: the set lives as long as the crawl.
+        digest = hashlib.blake2b(key.encode(), digest_size=12).digest()
+        if digest in self._seen_keys:
             return True
-        self._seen_keys.add(key)
+        self._seen_keys.add(digest)
         return False
 
     def _listing_budget(self, row) -> bool:
@@ -270,6 +272,7 @@ class ReportSpider(scrapy.Spider):
             yield scrapy.Request(
                 link.url, callback=callback, errback=self.on_error, meta=meta,
                 cb_kwargs={"listing_url": response.url, "link": link},
+                priority=1,  # reports before further listing pages: the queue stays short
             )
         stats.inc_value(f"giar/portal/{row.name}/reports_found", reports)
 
