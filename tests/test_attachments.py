@@ -97,7 +97,7 @@ def test_stage_takes_numbers_from_the_attachment_when_the_page_has_none(monkeypa
 def test_stage_keeps_the_page_numbers(monkeypatch):
     monkeypatch.setattr(stage.tables, "parse", lambda e, t: pytest.fail("must not parse"))
     body = (FILES / "seed004_report.pdf").read_bytes()
-    item = _item(text="正文", tables={"active_disclosure": {"y": 2}},
+    item = _item(text="正文", tables={"active_disclosure": {"y": 2}}, tables_source="page",
                  attachment_files=[{"url": URL, "body": body}])
     stage.read_attachments(item)
     assert item.tables_source == "page"

@@ -59,6 +59,10 @@ async def test_replayed_crawl_gets_encoding_title_and_year_right():
     items, _ = await run_crawl("county_reports", crawl_settings(REPLAY_DIR=SITES), portals=PORTALS)
     got = {i.url: (i.encoding, i.title, i.year) for i in items}
     assert got == EXPECTED
+    # Every page but the content farm's prints statutory tables; the numbers are the page's.
+    sources = {i.url: i.tables_source for i in items}
+    assert sources.pop("http://www.meizhang-farm.test/baogao/gongzuobaogao/603555.html") is None
+    assert set(sources.values()) == {"page"}
 
 
 @pytest_twisted.ensureDeferred

@@ -9,6 +9,7 @@ from __future__ import annotations
 from giar_crawler.items import ReportItem
 from giar_crawler.parsing import attachments, tables
 from giar_crawler.pipelines import StagePipeline
+from giar_crawler.pipelines.tables import apply_tables
 from giar_crawler.schema import discovery
 
 # Flags the decode/content stages give an empty HTML page.
@@ -35,8 +36,6 @@ def _file_facts(item: ReportItem, text: str) -> None:
 
 
 def read_attachments(item: ReportItem) -> ReportItem:
-    if item.tables:
-        item.tables_source = "page"
     for file in item.attachment_files:
         url = file["url"]
         entry = _entry(item, url)
@@ -61,10 +60,7 @@ def read_attachments(item: ReportItem) -> ReportItem:
         if not item.tables:
             result = tables.parse(None, got.text)
             if result.tables:
-                item.format, item.tables = result.format, result.tables
-                item.tables_source = f"attachment:{url}"
-                for code, detail in result.flags:
-                    item.flag(code, detail)
+                apply_tables(item, result, f"attachment:{url}")
     return item
 
 
