@@ -361,3 +361,18 @@ def test_reports_with_parenthesised_top_level_headings():
     assert found["applications"] == "收到申请3件。"
     # With regular headings present, '（一）主动公开…' stays a sub-heading (seed 000).
     assert sections.split("\n".join(seed_lines("000")))["overview"].startswith("(一)主动公开政府信息情况")
+
+
+def test_text_read_once_equals_a_fresh_walk_of_the_stripped_body():
+    # The stage reuses the body's first reading when stripping removed no text block;
+    # either way the text must be what a fresh walk of the stripped body gives.
+    from giar_crawler.pipelines.content import body_text
+    from tests.conftest import FIXTURES
+    from tests.seedpages import fixture_item
+    from tests.test_crawl import EXPECTED
+
+    assert (FIXTURES / "sites").is_dir()
+    for url in EXPECTED:
+        item = fixture_item(url)
+        stage_text = item.text
+        assert stage_text == body_text(item), url

@@ -53,6 +53,7 @@ class Body:
 class Stripped:
     attachments: list[dict[str, str]] = field(default_factory=list)
     spam: list[str] = field(default_factory=list)  # injected gambling lines found and removed
+    removed: int = 0  # blocks of chrome (with text) removed
 
 
 def is_chrome_line(line: str) -> bool:
@@ -253,7 +254,10 @@ def _strip(el, result: Stripped) -> None:
         tag = child.tag
         if not isinstance(tag, str) or tag == "table":
             continue
-        if tag in _DROP_TAGS or (tag in _TEXT_BLOCKS and _is_chrome(child, result)):
+        if tag in _DROP_TAGS:  # no text: what the body reads is unchanged
+            child.drop_tree()
+        elif tag in _TEXT_BLOCKS and _is_chrome(child, result):
+            result.removed += 1
             child.drop_tree()
         else:
             _strip(child, result)
@@ -298,7 +302,12 @@ def clean_text(element, drop_chrome: bool = True, skip=None) -> str:
     parts: list[str] = []
     _walk(element, parts, skip=skip)
     # Tabs in the page's own text are indentation; cells are joined by _CELL_SEP.
-    text = "".join(parts).translate(_SPACES).replace(_CELL_SEP, "\t")
+    return clean_lines("".join(parts).translate(_SPACES).replace(_CELL_SEP, "\t"), drop_chrome)
+
+
+def clean_lines(text: str, drop_chrome: bool = True) -> str:
+    """Normalise lines (and drop chrome lines). Idempotent: text read with chrome kept can
+    be filtered later without walking the tree again."""
     lines = []
     for raw in text.split("\n"):
         if "\t" in raw:  # a table row: keep empty cells so columns stay aligned
