@@ -37,6 +37,8 @@ class ReportItem:
     # Raw response, never exported.
     headers: dict[str, str] = field(default_factory=dict, repr=False, metadata=INTERNAL)
     body: bytes = field(default=b"", repr=False, metadata=INTERNAL)
+    # The page as the spider already decoded it (to look for attachments), if it did.
+    decoded: Any = field(default=None, repr=False, metadata=INTERNAL)
     # Decode stage.
     encoding: str | None = None
     encoding_source: str | None = None

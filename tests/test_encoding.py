@@ -203,3 +203,18 @@ def test_any_markup_goes_through_the_stages_without_a_stage_error(text):
     item = process(text.encode("utf-8"))
     assert not any(f["code"] == "stage_error" for f in item.flags)
     assert item.tree is not None
+
+
+def test_decode_stage_takes_over_the_spiders_decoding():
+    # The spider decodes pages that link files; the stage must not decode them again.
+    from giar_crawler.items import ReportItem
+    from giar_crawler.parsing.encoding import Decoded
+    from giar_crawler.pipelines.decode import decode
+
+    page = "<html><body><p>已解码</p></body></html>"
+    item = ReportItem(url="http://x.gov.cn/a.html", body=b"\xff\xfe not these bytes",
+                      decoded=Decoded(page, "gb18030", "meta"))
+    decode(item)
+    assert (item.html, item.encoding, item.encoding_source) == (page, "gb18030", "meta")
+    assert item.tree.findtext(".//p") == "已解码"
+    assert item.decoded is None  # not kept for the rest of the item's life

@@ -28,7 +28,8 @@ def build_tree(html: str, url: str | None = None):
 
 
 def decode(item: ReportItem) -> ReportItem:
-    decoded = decode_html(item.body, item.headers.get("content-type"))
+    decoded = item.decoded or decode_html(item.body, item.headers.get("content-type"))
+    item.decoded = None
     item.html = decoded.text
     item.encoding = decoded.encoding
     item.encoding_source = decoded.source

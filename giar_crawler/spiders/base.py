@@ -313,9 +313,10 @@ class ReportSpider(scrapy.Spider):
         item = self._item(response, listing_url, link, response.body)
         files = []
         if attachments.mentions_files(response.body):
-            text = decode_html(response.body, item.headers.get("content-type")).text
+            # Decoded once: the decode stage takes this over.
+            item.decoded = decode_html(response.body, item.headers.get("content-type"))
             limit = self.crawler.settings.getint("GIAR_MAX_ATTACHMENTS", 3)
-            files = attachments.find_links(text, response.url, limit)
+            files = attachments.find_links(item.decoded.text, response.url, limit)
         for f in files:
             self._seen("url:" + f.url)  # the page's own file is not a second report
         yield self._next_attachment(row, item, files) if files else item
