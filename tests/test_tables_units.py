@@ -336,3 +336,145 @@ def test_table_three_values_placed_under_their_headings():
         '<td rowspan="2">总计</td></tr>', '<td rowspan="2">自然人</td></tr>', 1)
     row = parse_html(swapped).tables["applications"]["new_received"]
     assert (row["total"]["value"], row["natural_person"]["value"]) == (1, 7)
+
+
+def test_labels_glued_to_digits_and_to_the_next_rows_ordinal():
+    # statutory_format.md §3.7: `…内部事务信息3200000326.属于四类…` = 32,0,0,0,0,0,32, then `6.`.
+    text = ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+            "（三）不予公开\n"
+            "4.保护第三方合法权益10000015.属于三类内部事务信息3200000326.属于四类过程性信息"
+            "00000007.属于行政执法案卷21000038.属于行政查询事项0000000"
+            "（四）无法提供1.本机关不掌握相关政府信息5000005\n"
+            "（七）总计12\n")
+    got = tables.parse(None, text)
+    t3 = got.tables["applications"]
+    cols = [k for k, _ in st.T3_COLUMNS]
+    assert [t3["denied_internal_affairs"][c]["value"] for c in cols] == [32, 0, 0, 0, 0, 0, 32]
+    assert [t3["denied_third_party_rights"][c]["value"] for c in cols] == [1, 0, 0, 0, 0, 0, 1]
+    assert [t3["denied_process_information"][c]["value"] for c in cols] == [0] * 7
+    assert [t3["denied_enforcement_files"][c]["value"] for c in cols] == [2, 1, 0, 0, 0, 0, 3]
+    assert [t3["denied_administrative_query"][c]["value"] for c in cols] == [0] * 7
+    assert [t3["unable_not_held"][c]["value"] for c in cols] == [5, 0, 0, 0, 0, 0, 5]
+    # Too few digits for seven cells: kept as printed, never read as one count.
+    assert t3["results_total"]["natural_person"] == {"raw": "12", "value": None,
+                                                     "status": "glued"}
+    codes = [code for code, _ in got.flags]
+    assert codes.count("digits_resegmented") == 6 and codes.count("glued_digits") == 1
+
+
+def test_table_two_labels_glued_to_digits_are_cut_only_when_one_cut_exists():
+    # §1.5: `行政规范性文件693665` has several cuts into three counts, `规章000` only one.
+    text = ("第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n"
+            "规章000\n行政规范性文件693665\n"
+            "第二十条第（五）项\n信息内容\n本年处理决定数量\n行政许可11398889\n")
+    got = tables.parse(None, text)
+    t2 = got.tables["active_disclosure"]
+    assert [t2["art20_1"]["rules"][k]["value"] for k in (
+        "issued_this_year", "repealed_this_year", "in_force")] == [0, 0, 0]
+    docs = t2["art20_1"]["normative_documents"]
+    assert docs["issued_this_year"] == {"raw": "693665", "value": None, "status": "glued"}
+    assert docs["in_force"]["value"] is None
+    assert t2["art20_5"]["administrative_licensing"]["decisions_this_year"]["value"] == 11398889
+    detail = "active_disclosure.art20_1.normative_documents: 693665 (several cuts, no identity)"
+    assert ("glued_digits", detail) in got.flags
+
+
+@pytest.mark.parametrize("line", [
+    "本年新收政府信息公开申请15件，其中自然人申请12件",
+    "全年共主动公开行政规范性文件12",
+])
+def test_prose_with_numbers_is_not_split_into_rows(line):
+    assert tables.parse(None, line).tables == {}
+
+
+def test_line_whose_next_ordinal_does_not_follow_is_not_cut():
+    # After 4. the next row is 5.; a run ending in 9 before `.属于` is no glued ordinal.
+    got = tables.parse(None, "4.保护第三方合法权益10000019.属于三类内部事务信息3200000")
+    row = got.tables["applications"]["denied_third_party_rights"]
+    assert all(cell["value"] is None for cell in row.values())
+    assert not [f for f in got.flags if f[0] == "digits_resegmented"]
+
+
+OUTCOMES = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+
+
+def test_table_four_split_into_review_and_litigation_tables():
+    review = ("<table><tr><td colspan='5'>行政复议</td></tr><tr>"
+              + "".join(f"<td>{o}</td>" for o in OUTCOMES) + "</tr><tr>"
+              + vals(2, 1, 0, 0, 3) + "</tr></table>")
+    litigation = ("<table><tr><td colspan='10'>行政诉讼</td></tr>"
+                  "<tr><td colspan='5'>未经复议直接起诉</td><td colspan='5'>复议后起诉</td></tr>"
+                  "<tr>" + "".join(f"<td>{o}</td>" for o in OUTCOMES) * 2 + "</tr><tr>"
+                  + vals(4, 0, 1, 0, 5, 0, 1, 0, 1, 2) + "</tr></table>")
+    got = parse_html(review + litigation)
+    cases = got.tables["review_litigation"]["cases"]
+    assert [cases[k]["value"] for k in st.T4_COLUMNS] == [2, 1, 0, 0, 3, 4, 0, 1, 0, 5,
+                                                          0, 1, 0, 1, 2]
+    assert not [f for f in got.flags if f[0] in ("extra_cells", "table_incomplete")]
+
+
+@pytest.mark.parametrize("text", [
+    "行政复议 | | | |\n1 | 0 | 0 | 0 | 1 | 2 | 0 | 0 | 1 | 3\n0 | 0 | 0 | 0 | 0\n",
+    ("行政复议\t行政诉讼\n1\t0\t0\t0\t1\n未经复议直接起诉\t复议后起诉\n"
+     "2\t0\t0\t1\t3\t0\t0\t0\t0\t0\n"),
+    ("行政复议\n1\n0\n0\n0\n1\n行政诉讼\n未经复议直接起诉\n2\n0\n0\n1\n3\n复议后起诉\n"
+     "0\n0\n0\n0\n0\n"),
+])
+def test_table_four_values_over_two_text_rows(text):
+    cases = tables.parse(None, text).tables["review_litigation"]["cases"]
+    assert [cases[k]["value"] for k in st.T4_COLUMNS] == [1, 0, 0, 0, 1, 2, 0, 0, 1, 3,
+                                                          0, 0, 0, 0, 0]
+
+
+def test_table_four_cut_short_by_prose_keeps_what_was_read():
+    text = "行政复议\n1 | 0 | 0 | 0 | 1\n五、存在的主要问题及改进情况\n一是公开内容还不够全面，共3项。\n"
+    got = tables.parse(None, text)
+    cases = got.tables["review_litigation"]["cases"]
+    assert [cases[k]["value"] for k in st.T4_COLUMNS[:5]] == [1, 0, 0, 0, 1]
+    assert cases["litigation_direct_total"]["status"] == "missing"
+    assert ("table_incomplete", "review_litigation: 10 of 15 cells missing") in got.flags
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+def test_label_broken_over_two_lines_in_separated_text(sep):
+    # A cell's line break splits the label: its last part starts the row of values.
+    lines = [["第二十条第（八）项"], ["信息内容", "本年收费金额（单位：万元）"], ["行政事业"],
+             ["性收费", "1.5"],
+             ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"],
+             ["5.属于三类内部"], ["事务信息", "3", "0", "0", "0", "0", "1", "4"],
+             ["（七）"], ["总计", "9", "0", "0", "0", "0", "1", "10"]]
+    got = tables.parse(None, "\n".join(sep.join(line) for line in lines))
+    fees = got.tables["active_disclosure"]["art20_8"]["administrative_fees"]["fee_amount"]
+    assert fees["value"] == 1.5
+    t3 = got.tables["applications"]
+    cols = [k for k, _ in st.T3_COLUMNS]
+    assert [t3["denied_internal_affairs"][c]["value"] for c in cols] == [3, 0, 0, 0, 0, 1, 4]
+    assert [t3["results_total"][c]["value"] for c in cols] == [9, 0, 0, 0, 0, 1, 10]
+
+
+def test_rows_on_plain_lines_with_numbers_apart_from_the_label():
+    text = ("第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n"
+            "规章 0 1 2\n行政规范性文件\u30003\u30004\u300015\n"
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+            "5.属于三类内部事务信息 32 0 0 0 0 0 326.属于四类过程性信息 1 0 0 0 0 0 1\n")
+    got = tables.parse(None, text)
+    art20_1 = got.tables["active_disclosure"]["art20_1"]
+    keys = ("issued_this_year", "repealed_this_year", "in_force")
+    assert [art20_1["rules"][k]["value"] for k in keys] == [0, 1, 2]
+    assert [art20_1["normative_documents"][k]["value"] for k in keys] == [3, 4, 15]
+    t3 = got.tables["applications"]
+    cols = [k for k, _ in st.T3_COLUMNS]
+    assert [t3["denied_internal_affairs"][c]["value"] for c in cols] == [32, 0, 0, 0, 0, 0, 32]
+    assert [t3["denied_process_information"][c]["value"] for c in cols] == [1, 0, 0, 0, 0, 0, 1]
+    assert not [f for f in got.flags if f[0] in ("glued_digits", "digits_resegmented")]
+
+
+def test_table_four_row_short_of_a_group_does_not_take_a_later_tables_row():
+    # 14 values: one cell lost, not half a split table; the next table's row stays out.
+    t4 = ("<table><tr><td colspan='5'>行政复议</td><td colspan='10'>行政诉讼</td></tr>"
+          "<tr>" + vals(*range(1, 15)) + "</tr></table>")
+    later = "<table><tr><td>序号</td><td>数量</td></tr><tr>" + vals(1, 99) + "</tr></table>"
+    got = parse_html(t4 + later)
+    cases = got.tables["review_litigation"]["cases"]
+    assert [cases[k]["value"] for k in st.T4_COLUMNS[-2:]] == [14, None]
+    assert not [f for f in got.flags if f[0] == "extra_cells"]

@@ -20,7 +20,8 @@ duplicate_row, glued_digits / digits_resegmented (see `glued`).
 
 Modules: grid (HTML → rows), text (flattened text → rows), labels (label → key), kinds
 (label or value; broken labels), reader (rows → recognised rows), build (→ canonical keys),
-values (cell text → value), glued (digits run together).
+values (cell text → value), glued (digits run together), glued_line (labels and digits run
+together on one text line).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def _read_html(content) -> Found:
     element = getattr(content, "element", content)  # tolerate a wrapper holding the element
     for table in grid.tables_in(element):
         reader.feed(grid.table_rows(table))
-    return reader.found
+    return reader.finish()
 
 
 def _merge(html: Found, text: Found) -> Found:
@@ -102,7 +103,9 @@ def parse(content, text: str, year: int | None = None) -> TablesResult:
     pre_2019 vs unknown for a report without statutory tables."""
     found = _read_html(content) if content is not None else Found()
     if not (found.t2_rows and found.t3_rows and found.t4_cells) and text:
-        found = _merge(found, Reader().feed(text_rows(text)))
+        text_reader = Reader()
+        text_reader.feed(text_rows(text))
+        found = _merge(found, text_reader.finish())
     flags = _unmapped(found)
     if not found.any_table:
         return TablesResult(format=_no_tables_format(text or "", year), flags=flags)

@@ -55,13 +55,29 @@ def _unglue(cells: list[Cell], groups: int, width: int, where: str,
     """A row whose digits were glued into its first cell, cut back where the totals allow."""
     filled = [c for c in cells if c.text and not c.merged]
     glued = filled[0].text if len(filled) == 1 and filled[0] is cells[0] else ""
-    if len(glued) < groups * width or not glued.isdigit():
+    if not glued.isdigit() or (len(glued) < groups * width and not filled[0].glued):
         return cells
     cut = glued_digits.resegment(glued, groups, width)
     if cut is None:
         flags.append(("glued_digits", f"{where}: {glued} (no single cut satisfies the totals)"))
         return [Cell(glued, glued=True)]  # never read as one huge count
     flags.append(("digits_resegmented", f"{where}: {glued} → {','.join(map(str, cut))}"))
+    return [Cell(str(n)) for n in cut]
+
+
+def _t2_unglue(cells: list[Cell], width: int, where: str, flags: Flags) -> list[Cell]:
+    """A Table 二 row's digits glued to its label: no identity to cut them by, so they are
+    read only when the block has one column or the digits admit a single cut (`000`)."""
+    if len(cells) != 1 or not cells[0].glued:
+        return cells
+    digits = cells[0].text
+    if width == 1:
+        return [Cell(digits)]
+    cut = glued_digits.only_cut(digits, width)
+    if cut is None:
+        flags.append(("glued_digits", f"{where}: {digits} (several cuts, no identity)"))
+        return cells
+    flags.append(("digits_resegmented", f"{where}: {digits} → {','.join(map(str, cut))}"))
     return [Cell(str(n)) for n in cut]
 
 
@@ -118,8 +134,9 @@ def build_t2(found: Found, fmt: str, flags: Flags) -> dict[str, Any]:
         got = found.t2_rows.get(block, {})
         block_out: dict[str, Any] = {}
         for row_key, _label, _kw in st.T2_ROWS[fmt][block]:
-            cells = got.get(row_key, [])
-            row = _cells(cells, keys, units, f"active_disclosure.{block}.{row_key}", flags)
+            where = f"active_disclosure.{block}.{row_key}"
+            cells = _t2_unglue(got.get(row_key, []), len(keys), where, flags)
+            row = _cells(cells, keys, units, where, flags)
             for col, _l, _k, _u, _s in columns:
                 row.setdefault(col, dict(values.MISSING))
             block_out[row_key] = {col: row[col] for col, *_ in columns}

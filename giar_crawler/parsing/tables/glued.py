@@ -14,17 +14,20 @@ from collections.abc import Iterator
 MAX_PART = 6  # digits of one count
 
 
-def _cuts(digits: str, parts: int) -> Iterator[list[int]]:
-    """Every way to cut `digits` into `parts` numbers without leading zeros."""
+def _cuts(digits: str, parts: int, total: int | None = None) -> Iterator[list[int]]:
+    """Every way to cut `digits` into `parts` numbers without leading zeros (summing to
+    `total` when given)."""
     if parts == 1:
-        if len(digits) <= MAX_PART and (digits == "0" or not digits.startswith("0")):
+        if len(digits) <= MAX_PART and (digits == "0" or not digits.startswith("0")) and (
+                total is None or int(digits) == total):
             yield [int(digits)]
         return
     for size in range(1, min(MAX_PART, len(digits) - parts + 1) + 1):
         head = digits[:size]
-        if size > 1 and head.startswith("0"):
+        if (size > 1 and head.startswith("0")) or (total is not None and int(head) > total):
             break
-        for rest in _cuts(digits[size:], parts - 1):
+        left = None if total is None else total - int(head)
+        for rest in _cuts(digits[size:], parts - 1, left):
             yield [int(head), *rest]
 
 
@@ -34,11 +37,19 @@ def _totals(digits: str, groups: int, width: int) -> Iterator[list[int]]:
         if not digits:
             yield []
         return
-    for end in range(width, min(len(digits), width * MAX_PART) + 1):
-        for run in _cuts(digits[:end], width):
-            if run[-1] == sum(run[:-1]):
-                for rest in _totals(digits[end:], groups - 1, width):
-                    yield [*run, *rest]
+    if groups == 1:  # the run ends the string: its total is a suffix, known before cutting
+        for size in range(1, min(MAX_PART, len(digits) - width + 1) + 1):
+            total = digits[-size:]
+            if size == 1 or not total.startswith("0"):
+                for parts in _cuts(digits[:-size], width - 1, int(total)):
+                    yield [*parts, int(total)]
+        return
+    for end in range(width - 1, min(len(digits), (width - 1) * MAX_PART) + 1):
+        for parts in _cuts(digits[:end], width - 1):
+            total = str(sum(parts))  # must be printed next: no need to try every cut of it
+            if len(total) <= MAX_PART and digits.startswith(total, end):
+                for rest in _totals(digits[end + len(total):], groups - 1, width):
+                    yield [*parts, int(total), *rest]
 
 
 def resegment(digits: str, groups: int, width: int) -> list[int] | None:
@@ -49,6 +60,19 @@ def resegment(digits: str, groups: int, width: int) -> list[int] | None:
     for cut in _totals(digits, groups, width):
         if cut not in found:
             found.append(cut)
+        if len(found) > 1:
+            return None
+    return found[0] if found else None
+
+
+def only_cut(digits: str, parts: int) -> list[int] | None:
+    """The cut of `digits` into `parts` numbers when there is just one (`000` → 0,0,0); for
+    Table 二, which has no identity to choose between several cuts (`693665`)."""
+    if not digits.isdigit():
+        return None
+    found: list[list[int]] = []
+    for cut in _cuts(digits, parts):
+        found.append(cut)
         if len(found) > 1:
             return None
     return found[0] if found else None

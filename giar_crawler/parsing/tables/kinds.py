@@ -3,7 +3,8 @@
 Used by the reader, mostly for text with one cell per line, where nothing but the words
 tells a label from a value: a value is a number, a blank, an n/a mark, or a short word that
 is no label (`撤销`); a label split by a line break (`行政事业` / `性收费`, `(七)` / `总计`) is
-joined back when the parts are not labels but the whole is.
+joined back when the parts are not labels but the whole is, also when its last part starts
+a tab- or `|`-separated row of values.
 """
 
 from __future__ import annotations
@@ -78,10 +79,27 @@ def join_broken_label(rows: list[Row], i: int) -> None:
     text = rows[i][0].text
     for n in (1, 2):
         part = text_line(rows, i + n)
-        if part is None or (n == 2 and known(part)):
+        if part is None:
+            _join_into_row(rows, i, n, text)
+            return
+        if n == 2 and known(part):
             return
         text += rows[i + n][0].text
         lab = labels.label(text)
         if len(lab.flat) <= labels.MAX_LABEL and strong(lab):
             rows[i:i + n + 1] = [[Cell(text)]]
             return
+
+
+def _join_into_row(rows: list[Row], i: int, n: int, text: str) -> None:
+    """Tab- or `|`-separated text: the label's last part starts the row of its values
+    (`行政事业` / `性收费 | 1.5`); markup rows are left alone."""
+    row = rows[i + n] if i + n < len(rows) else []
+    if len(row) < 2 or row[0].col >= 0 or values.kind(row[0].text) != "text":
+        return
+    rest = labels.label(row[0].text)
+    if known(rest) and not weak(rest):
+        return
+    lab = labels.label(text + row[0].text)
+    if len(lab.flat) <= labels.MAX_LABEL and strong(lab):
+        rows[i:i + n + 1] = [[Cell(text + row[0].text), *row[1:]]]

@@ -4,7 +4,7 @@ The reader walks rows in order keeping the context a person reading the page kee
 table (二/三/四), which 第二十条 block, which Table 三 group （三）–（六）. A data label takes
 the cells after it in its row as its values, in order; when the label stands alone (one
 cell per line) it takes the value-like lines that follow. Table 四 has no row label: its
-values are the first run of 15 value cells after its 行政复议 header.
+values are the value cells after its 行政复议 header, from one row or several, up to 15.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from giar_crawler.schema import statutory as st
 T3_WIDTH = len(st.T3_COLUMNS)
 _T3_COLUMN_BY_LABEL = {label: key for key, label in st.T3_COLUMNS}
 T4_WIDTH = len(st.T4_COLUMNS)
+T4_GROUP = len(st.T4_OUTCOMES)
 _T3_GROUPS = {key for key, *_rest, data in st.T3_ROWS if not data}
 _T3_PARENT = {key: parent for key, _l, _k, parent, _d in st.T3_ROWS}
 _T3_PARENT[st.T3_OTHER_OTHER[0]] = "other_handling"
@@ -59,6 +60,11 @@ def _trim(cells: list[Cell], width: int) -> list[Cell]:
     return cells
 
 
+def _t4_header(c: Cell) -> bool:
+    """A cell of Table 四's header rows (empty, or a header word like 未经复议直接起诉)."""
+    return c.merged or not c.text.strip() or kinds.is_label(labels.label(c.text))
+
+
 class Reader:
     def __init__(self) -> None:
         self.found = Found()
@@ -67,12 +73,19 @@ class Reader:
         self.group: str | None = None
         self.last_t3: str | None = None
         self.t4_waiting = False
+        self.t4_partial: list[Cell] = []  # Table 四 values read so far
         self.last_heads: list[labels.Label] | None = None
 
     def feed(self, rows: list[Row]) -> Found:
         i = 0
         while i < len(rows):
             i += self._row(rows, i)
+        return self.found
+
+    def finish(self) -> Found:
+        """What was found once every table of the page has been fed."""
+        if self.t4_waiting:
+            self._t4_done()  # fewer than 15 values: exported with the rest missing
         return self.found
 
     # -- helpers ---------------------------------------------------------------------
@@ -256,18 +269,30 @@ class Reader:
         return bool(following) and values.kind(following[0].text) != "text"
 
     def _t4(self, rows: list[Row], i: int) -> int:
-        """The Table 四 data row: a row (or run of one-cell lines) of value cells only."""
+        """Table 四's data: rows (or runs of one-cell lines) of value cells only, taken until
+        15 values are read; a table split in two (行政复议 | 行政诉讼) has its values in two
+        rows with header rows between them."""
         row = rows[i]
+        want = T4_WIDTH - len(self.t4_partial)
         if len(row) == 1:
-            cells = self._following(rows, i, T4_WIDTH)
+            cells = self._following(rows, i, want)
             used = len(cells)
         else:
-            cells, used = _trim(row, T4_WIDTH), 1  # e.g. a caption 件数 before the 15 values
+            cells, used = _trim(row, want), 1  # e.g. a caption 件数 before the 15 values
         if not cells or not all(kinds.value_like(c) for c in cells):
+            if self.t4_partial and not all(_t4_header(c) for c in row):
+                self._t4_done()  # prose or another table: Table 四 ends short
             return 0
         found = {values.kind(c.text) for c in cells if not c.merged}
-        if found <= {"text", "blank"} and not (found == {"blank"} and len(cells) >= T4_WIDTH):
+        if found <= {"text", "blank"} and not (
+                found == {"blank"} and len(self.t4_partial) + len(cells) >= T4_WIDTH):
             return 0  # a row of words is a header
-        self.found.t4_cells = cells
-        self.t4_waiting = False
+        self.t4_partial += cells
+        if len(self.t4_partial) >= T4_WIDTH or len(self.t4_partial) % T4_GROUP:
+            self._t4_done()  # a table split in two is split between groups of five
         return used
+
+    def _t4_done(self) -> None:
+        if self.t4_partial:
+            self.found.t4_cells = self.t4_partial
+        self.t4_partial, self.t4_waiting = [], False

@@ -6,13 +6,16 @@
   starting with a tab, rows separated by blank lines, a line without the tab continuing the
   cell above (`结果` / `纠正`);
 - one cell per line: every other line is a row of one cell; the reader then takes a label's
-  values from the lines that follow it.
+  values from the lines that follow it;
+- labels and digits run together (`行政规范性文件693665`, several rows on one line): split at
+  the labels, see `glued_line`.
 """
 
 from __future__ import annotations
 
 import re
 
+from giar_crawler.parsing.tables.glued_line import split_line
 from giar_crawler.parsing.tables.grid import Cell, Row
 
 CONTINUATION_MAX = 40
@@ -62,6 +65,6 @@ def text_rows(text: str) -> list[Row]:
         elif "|" in line:
             rows.append(_pipe_row(line))
         else:
-            rows.append([Cell(line.strip())])
+            rows += split_line(line) or [[Cell(line.strip())]]
     close_block()
     return rows
