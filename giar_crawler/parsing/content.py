@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urljoin
+
+import lxml.etree
 
 from giar_crawler.parsing import sections
 from giar_crawler.parsing.script import compile_both
@@ -23,16 +26,20 @@ _ATTACHMENT_BLOCK = compile_both(vocab.ATTACHMENT_BLOCK)
 _ABUSE_FORM = compile_both(vocab.REPORT_ABUSE)
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 _CHROME_TOKENS = frozenset(vocab.CHROME_CLASS)
+_ATTACHMENT_NAME = re.compile("|".join(map(re.escape, vocab.ATTACHMENT_CLASS)))  # substrings
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 # Elements with no report text (inputs stay: they carry no text, and show a login wall).
-_DROP_TAGS = ("script", "style", "noscript", "iframe", "object", "embed", "button", "select",
-              "textarea", "canvas", "svg", "link", "meta")
-_BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
-               "h6", "table", "section", "article", "center", "blockquote", "pre", "hr", "form",
-               "header", "footer", "nav", "main", "aside", "tbody", "thead", "tfoot", "caption"}
+_DROP_TAGS = frozenset(("script", "style", "noscript", "iframe", "object", "embed", "button",
+                        "select", "textarea", "canvas", "svg", "link", "meta"))
+# Read as lines of their own (inside a table cell: set off by spaces).
+_BLOCK_TAGS = frozenset((
+    "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+    "table", "section", "article", "center", "blockquote", "pre", "hr", "form", "header",
+    "footer", "nav", "main", "aside", "tbody", "thead", "tfoot", "caption", "tr", "td", "th"))
 _TEXT_BLOCKS = ("p", "div", "span", "li", "a", "font", "center", "h1", "h2", "h3", "h4", "h5",
                 "h6", "strong", "b", "section", "dl", "dd", "dt", "ul", "form")
+_TEXT_BLOCK_SET = frozenset(_TEXT_BLOCKS)
 _PROTECTED_TEXT = 300  # a block with this much text is report, whatever its class says
 
 
@@ -42,10 +49,13 @@ class Body:
     how: str  # "container <selector>", "headings", "density" or "page"
     headings: int = 0  # section headings found in it
     raw_text: str | None = None  # its text before chrome is stripped (chrome lines kept)
+    # Table rows of the page as rendered so far, reused by later readings of the same tree.
+    # Valid while nothing inside a table changes: live no longer than one content stage.
+    rows: dict = field(default_factory=dict, repr=False)
 
     def lines(self) -> list[str]:
         if self.raw_text is None:
-            self.raw_text = clean_text(self.element, drop_chrome=False)
+            self.raw_text = clean_text(self.element, drop_chrome=False, rows=self.rows)
         return self.raw_text.split("\n")
 
 
@@ -58,9 +68,16 @@ class Stripped:
 
 def is_chrome_line(line: str) -> bool:
     """A short line of site furniture (QR widget, footer, breadcrumb, print/close controls)."""
+    if len(line) > vocab.CHROME_LINE_MAX:
+        return bool(_CODE_LINE.search(line))
+    return _short_chrome_line(line)
+
+
+@lru_cache(maxsize=4096)  # a block's text is tested when stripping, then again as a line
+def _short_chrome_line(line: str) -> bool:
     if _CODE_LINE.search(line):
         return True
-    if len(line) > vocab.CHROME_LINE_MAX or not _CHROME_ANY.search(line):
+    if not _CHROME_ANY.search(line):
         return False
     if _CHROME_STRONG.search(line):
         return True
@@ -74,6 +91,12 @@ def is_spam_line(line: str) -> bool:
 
 def short_text(el, limit: int = 80) -> str | None:
     """The element's text when it is short; None as soon as it passes the limit."""
+    if not len(el):  # a leaf (most elements): its text is all there is
+        raw = el.text or ""
+        if len(raw) > limit * 3:
+            return None
+        text = " ".join(raw.split())
+        return text if len(text) <= limit else None
     parts: list[str] = []
     size = 0
     for piece in el.itertext():
@@ -94,8 +117,7 @@ def _tokens(el) -> set[str]:
 
 
 def _attachment_named(el) -> bool:
-    names = _names(el).lower()
-    return any(word in names for word in vocab.ATTACHMENT_CLASS)
+    return bool(_ATTACHMENT_NAME.search(_names(el).lower()))
 
 
 # --- locating the body -----------------------------------------------------------------
@@ -106,19 +128,20 @@ def find_body(tree) -> Body:
     section headings, else the densest block of non-link text, else the <body>."""
     body = tree.find(".//body")
     root = body if body is not None else tree
-    picked = _from_containers(tree)
+    rows: dict = {}
+    picked = _from_containers(tree, rows)
     if picked is not None and picked.headings >= 3:
         return picked
     # No container, or one without the report's headings (a summary box): follow the headings.
     heading_block = _around_headings(root)
     if heading_block is not None:
-        return Body(heading_block, "headings")
+        return Body(heading_block, "headings", rows=rows)
     if picked is not None:
         return picked
     dense = _densest(root)
     if dense is not None:
-        return Body(dense, "density")
-    return Body(root, "page")
+        return Body(dense, "density", rows=rows)
+    return Body(root, "page", rows=rows)
 
 
 def _selector(text: str) -> tuple[str | None, str | None, frozenset[str]]:
@@ -130,11 +153,21 @@ def _selector(text: str) -> tuple[str | None, str | None, frozenset[str]]:
 
 
 _CONTAINERS = [_selector(s) for s in vocab.CONTAINERS]
+# An element a selector matches has its tag, its id or one of its classes.
+_CONTAINER_TAGS = {tag for tag, _, _ in _CONTAINERS if tag}
+_CONTAINER_IDS = {ident for _, ident, _ in _CONTAINERS if ident}
+_CONTAINER_CLASSES = {name for _, _, classes in _CONTAINERS for name in classes}
+_NAMED_OR_ARTICLE = lxml.etree.XPath(
+    "descendant-or-self::*[@class!='' or @id!='' or self::article]"
+)
 
 
 def _container_rank(el) -> int | None:
     classes = set(el.get("class", "").split())
     ident = el.get("id")
+    if (ident not in _CONTAINER_IDS and el.tag not in _CONTAINER_TAGS
+            and classes.isdisjoint(_CONTAINER_CLASSES)):
+        return None  # most elements: no selector can match
     for rank, (tag, want_id, want_classes) in enumerate(_CONTAINERS):
         if ((tag is None or el.tag == tag) and (want_id is None or ident == want_id)
                 and want_classes <= classes):
@@ -142,21 +175,20 @@ def _container_rank(el) -> int | None:
     return None
 
 
-def _from_containers(tree) -> Body | None:
+def _from_containers(tree, rows: dict) -> Body | None:
     """The most specific container holding the section headings; else the best one found."""
     found = []
-    for el in tree.iter():
-        if isinstance(el.tag, str) and (el.get("class") or el.get("id") or el.tag == "article"):
-            rank = _container_rank(el)
-            if rank is not None:
-                found.append((rank, el))
+    for el in _NAMED_OR_ARTICLE(tree):  # in document order, filtered in C
+        rank = _container_rank(el)
+        if rank is not None:
+            found.append((rank, el))
     candidates = []
     for rank, el in sorted(found, key=lambda c: c[0]):
-        text = clean_text(el, drop_chrome=False)
+        text = clean_text(el, drop_chrome=False, rows=rows)
         if len(text) < 20:
             continue
         headings = len(sections.headings_in(text))
-        body = Body(el, f"container {vocab.CONTAINERS[rank]}", headings, text)
+        body = Body(el, f"container {vocab.CONTAINERS[rank]}", headings, text, rows)
         if headings >= 3:
             return body
         candidates.append(body)
@@ -256,7 +288,7 @@ def _strip(el, result: Stripped) -> None:
             continue
         if tag in _DROP_TAGS:  # no text: what the body reads is unchanged
             child.drop_tree()
-        elif tag in _TEXT_BLOCKS and _is_chrome(child, result):
+        elif tag in _TEXT_BLOCK_SET and _is_chrome(child, result):
             result.removed += 1
             child.drop_tree()
         else:
@@ -293,16 +325,17 @@ def page_attachments(tree, content, base: str) -> list[dict[str, str]]:
 # --- clean text ------------------------------------------------------------------------
 
 
-def clean_text(element, drop_chrome: bool = True, skip=None) -> str:
+def clean_text(element, drop_chrome: bool = True, skip=None, rows: dict | None = None) -> str:
     """Text of an element: one block per line, table rows as tab-separated cells.
 
-    `skip`: a descendant left out (the body, when reading the page around it)."""
+    `skip`: a descendant left out (the body, when reading the page around it).
+    `rows`: table rows already rendered from this tree (see Body.rows); filled as read."""
     if element is None:
         return ""
     parts: list[str] = []
-    _walk(element, parts, skip=skip)
+    _walk(element, parts, skip=skip, rows=rows)
     # Tabs in the page's own text are indentation; cells are joined by _CELL_SEP.
-    return clean_lines("".join(parts).translate(_SPACES).replace(_CELL_SEP, "\t"), drop_chrome)
+    return clean_lines(_spaces("".join(parts)).replace(_CELL_SEP, "\t"), drop_chrome)
 
 
 def clean_lines(text: str, drop_chrome: bool = True) -> str:
@@ -322,21 +355,31 @@ def clean_lines(text: str, drop_chrome: bool = True) -> str:
 
 
 _CELL_SEP = "\x1f"
-_SPACES = str.maketrans({"\t": " ", "\xa0": " ", "\u3000": " ", "\r": None, "\u200b": None,
-                         "\ufeff": None})
+# Tabs and wide spaces become spaces; CR and zero-width characters go. str.replace in C is
+# several times faster than str.translate on CJK text.
+_SPACES = (("\t", " "), ("\xa0", " "), ("\u3000", " "), ("\r", ""), ("\u200b", ""),
+           ("\ufeff", ""))
+
+
+def _spaces(text: str) -> str:
+    for old, new in _SPACES:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 _CJK_CHAR = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
 _CJK_GAP = re.compile(rf"(?<={_CJK_CHAR}) (?={_CJK_CHAR})")
 
 
 def cell_text(cell) -> str:
     """A table cell on one line: '商业</p><p>企业' → '商业企业'."""
-    parts: list[str] = []
-    _walk(cell, parts, in_cell=True)
-    text = " ".join("".join(parts).translate(_SPACES).split())
-    return _CJK_GAP.sub("", text)
-
-
-_CELL_TAGS = ("tr", "td", "th")
+    if len(cell):
+        parts: list[str] = []
+        _walk(cell, parts, in_cell=True)
+        raw = "".join(parts)
+    else:  # most cells: no children, no walk; the tail, as the walk reads it
+        raw = f"{cell.text or ''} {cell.tail or ''}"
+    text = " ".join(_spaces(raw).split())
+    return _CJK_GAP.sub("", text) if " " in text else text
 
 
 def _layout_row(tr) -> bool:
@@ -344,34 +387,52 @@ def _layout_row(tr) -> bool:
     return tr.find(".//table") is not None or len(tr.text_content()) > 1000
 
 
-def _walk(el, parts: list[str], in_cell: bool = False, skip=None) -> None:
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag in _DROP_TAGS or not tag or el is skip:
-        if el.tail:
-            parts.append(el.tail)
+def _row(tr, rows: dict | None) -> str:
+    """A table row on one line of cells; "" for a row of a layout table (walked as blocks)."""
+    line = rows.get(tr) if rows is not None else None
+    if line is None:
+        if _layout_row(tr):
+            line = ""
+        else:
+            cells = [cell_text(c) for c in tr if c.tag == "td" or c.tag == "th"]
+            line = "\n" + _CELL_SEP.join(cells) + "\n"  # a one-cell row is a plain line
+        # Only rows inside a table: strip_chrome never changes a table, so they stay valid.
+        if rows is not None and next(tr.iterancestors("table"), None) is not None:
+            rows[tr] = line
+    return line
+
+
+def _walk(el, parts: list[str], in_cell: bool = False, skip=None, rows=None) -> None:
+    tag = el.tag
+    if type(tag) is not str or tag in _DROP_TAGS or el is skip:
+        tail = el.tail
+        if tail:
+            parts.append(tail)
         return
-    if tag == "tr" and not in_cell and not _layout_row(el):
-        cells = [cell_text(c) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
-        parts.append("\n" + _CELL_SEP.join(cells) + "\n")  # a one-cell row is a plain line
-        if el.tail:
-            parts.append(el.tail)
-        return
-    block = tag in _BLOCK_TAGS or tag in _CELL_TAGS
-    if block:
-        parts.append(" " if in_cell else "\n")
-    if el.text:
-        parts.append(el.text)
-    for child in el:
-        _walk(child, parts, in_cell, skip)
-    if block:
-        parts.append(" " if in_cell else "\n")
-    if el.tail:
-        parts.append(el.tail)
+    line = _row(el, rows) if tag == "tr" and not in_cell else ""
+    if line:
+        parts.append(line)
+    else:
+        block = tag in _BLOCK_TAGS
+        mark = " " if in_cell else "\n"
+        if block:
+            parts.append(mark)
+        text = el.text
+        if text:
+            parts.append(text)
+        for child in el:
+            _walk(child, parts, in_cell, skip, rows)
+        if block:
+            parts.append(mark)
+    tail = el.tail
+    if tail:
+        parts.append(tail)
 
 
 def page_lines(tree, body: Body, limit: int = 400) -> list[str]:
     """Visible lines of the whole page, chrome included (dates sit in info bars): the page
     around the body, then the body as it was before stripping. Read before strip_chrome."""
     root = tree.find("body")
-    outside = clean_text(root if root is not None else tree, drop_chrome=False, skip=body.element)
+    outside = clean_text(root if root is not None else tree, drop_chrome=False, skip=body.element,
+                         rows=body.rows)
     return [ln for ln in outside.split("\n") + body.lines() if len(ln) <= limit]

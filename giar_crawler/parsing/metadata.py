@@ -43,14 +43,17 @@ _ORGAN_FRAME = compile_both(r"^关于|关于$|的$|[（(]$")  # "关于X2023年�
 _STRIP_TITLE = " \t\r\n\u3000\xa0《》“”\"'"
 
 
-_META_CONTENT = etree.XPath("//meta[@name=$name or @property=$name]/@content")
+_METAS = etree.XPath("//meta[@content]")
 
 
 def _meta(tree, names) -> str | None:
+    """Content of the first <meta> named (name= or property=) by the first name that has one.
+    One pass over the page: the tags are few, the names several."""
+    metas = [(m.get("name"), m.get("property"), m.get("content").strip()) for m in _METAS(tree)]
     for name in names:
-        for value in _META_CONTENT(tree, name=name):
-            if value.strip():
-                return value.strip()
+        for meta_name, meta_property, value in metas:
+            if value and name in (meta_name, meta_property):
+                return value
     return None
 
 

@@ -9,11 +9,15 @@ from giar_crawler.pipelines import StagePipeline
 _LOST_MIN = 3  # one stray '?' is punctuation; three places are lost characters
 
 
-def body_text(item: ReportItem, read: str | None = None) -> str:
+def body_text(item: ReportItem, read: str | None = None, rows: dict | None = None) -> str:
     """Clean text of the body; '?' padding where the site lost characters is flagged, trimmed.
 
-    ``read``: the body's text as already read (chrome kept), when nothing was removed since."""
-    text = content.clean_lines(read) if read is not None else content.clean_text(item.content)
+    ``read``: the body's text as already read (chrome kept), when nothing was removed since;
+    ``rows``: table rows already rendered in this stage (content.Body.rows)."""
+    if read is not None:
+        text = content.clean_lines(read)
+    else:
+        text = content.clean_text(item.content, rows=rows)
     lost = encoding.lost_characters(text)
     if lost >= _LOST_MIN:
         item.flag("source_text_damaged", f"{lost} places where characters were lost ('?' or U+FFFD)")
@@ -40,7 +44,7 @@ def extract(item: ReportItem) -> ReportItem:
             seen.add(link["url"])
             item.attachments.append(link)
 
-    item.text = body_text(item, None if stripped.removed else body.raw_text)
+    item.text = body_text(item, None if stripped.removed else body.raw_text, body.rows)
     item.sections = sections.split(item.text)
 
     if stripped.spam:
