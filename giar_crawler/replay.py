@@ -20,6 +20,8 @@ from scrapy.http import Response
 from scrapy.responsetypes import responsetypes
 from w3lib.url import canonicalize_url
 
+from giar_crawler.headers import flat_headers
+
 
 def exchange_key(url: str, method: str = "GET", body: bytes = b"") -> str:
     h = hashlib.sha1(f"{method.upper()} {canonicalize_url(url)}\n".encode())
@@ -69,12 +71,6 @@ def load_exchange(root: str | Path, url: str, method: str = "GET", body: bytes =
         return None
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     return meta, (folder / f"{key}.body").read_bytes()
-
-
-def _flat_headers(headers) -> dict[str, str]:
-    return {
-        k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in headers.items()
-    }
 
 
 class ReplayMiddleware:
@@ -133,7 +129,7 @@ class RecordMiddleware:
                 self.root,
                 request.url,
                 response.status,
-                _flat_headers(response.headers),
+                flat_headers(response.headers),
                 response.body,
                 request.method,
                 request.body,

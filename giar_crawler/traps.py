@@ -15,6 +15,8 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import TextResponse
 from w3lib.html import get_meta_refresh
 
+from giar_crawler.headers import content_type
+
 # A real listing or report page is kilobytes; WAF challenges and blank stubs are < 300 B.
 WAF_MAX_BYTES = 300
 
@@ -85,7 +87,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
             or request.meta.get("giar_attachment")
             or "deleted_stub" in response.flags
         )
-        ctype = response.headers.get("Content-Type", b"").decode("latin-1")
+        ctype = content_type(response)
         if not exempt and not request.meta.get("dont_retry") and is_waf_stub(
             response.status, response.body, ctype
         ):

@@ -15,6 +15,7 @@ import scrapy
 
 from giar_crawler import browser, listings, registry, sharding, traps
 from giar_crawler import discovery as homepage  # home-page discovery (schema words: `discovery`)
+from giar_crawler.headers import content_type, flat_headers
 from giar_crawler.items import ReportItem
 from giar_crawler.listings import ListingPage
 from giar_crawler.parsing import attachments
@@ -104,7 +105,7 @@ class ReportSpider(scrapy.Spider):
         record = self.discovered[row.name]
         record["pages"] += 1
         self.crawler.stats.inc_value("giar/discovery/pages")
-        ctype = response.headers.get("Content-Type", b"").decode("latin-1")
+        ctype = content_type(response)
         settings = self.crawler.settings
         max_hubs = settings.getint("GIAR_DISCOVERY_MAX_HUBS", homepage.MAX_HUBS_PER_PAGE)
         found = homepage.step(response.url, decode_html(response.body, ctype).text, max_hubs)
@@ -202,7 +203,7 @@ class ReportSpider(scrapy.Spider):
         stats.inc_value(f"giar/portal/{row.name}/listing_pages")
         if self._trapped(response, row):
             return
-        decoded = decode_html(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
+        decoded = decode_html(response.body, content_type(response))
         try:
             adapter, found, pages = self._read_listing(response, decoded.text)
         except Exception:  # a page no adapter can read costs that page, counted, not the crawl
@@ -287,10 +288,7 @@ class ReportSpider(scrapy.Spider):
             fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
             status=response.status,
             sha256=hashlib.sha256(response.body).hexdigest(),
-            headers={
-                k.decode("latin-1").lower(): b", ".join(v).decode("latin-1")
-                for k, v in response.headers.items()
-            },
+            headers=flat_headers(response.headers, lower=True),
             body=body,
         )
 
@@ -370,6 +368,6 @@ def _file(response, title: str) -> dict:
         "url": response.url,
         "title": title,
         "status": response.status,
-        "content_type": response.headers.get("Content-Type", b"").decode("latin-1"),
+        "content_type": content_type(response),
         "body": response.body,
     }
