@@ -72,6 +72,8 @@ class ReportItem:
     tables_source: str | None = None  # "page" | "attachment:<url>": where the numbers came from
     checks: list[dict[str, Any]] = field(default_factory=list, repr=False)
     flags: list[dict[str, str]] = field(default_factory=list)
+    # Stages already run on this item in a parse worker (pipelines/pool.py).
+    stages_done: set[str] = field(default_factory=set, repr=False, metadata=INTERNAL)
 
     def flag(self, code: str, detail: str = "") -> None:
         """Record a problem with this report; flags are exported, never fatal."""

@@ -37,6 +37,7 @@ DOWNLOADER_MIDDLEWARES = {
 }
 ITEM_PIPELINES = {
     "giar_crawler.pipelines.incremental.IncrementalPipeline": 50,  # only with GIAR_STATE_FILE
+    "giar_crawler.pipelines.pool.ParsePoolPipeline": 90,  # the stages below, in workers
     "giar_crawler.pipelines.decode.DecodePipeline": 100,
     "giar_crawler.pipelines.content.ContentPipeline": 200,
     "giar_crawler.pipelines.script.ScriptPipeline": 300,
@@ -46,9 +47,14 @@ ITEM_PIPELINES = {
     "giar_crawler.pipelines.redis_items.RedisItemsPipeline": 900,  # only with GIAR_REDIS_ITEMS
 }
 
+# Parse workers: "auto" = one per core beyond the crawl's own (at most 4); 0 = parse in the
+# crawl's process. Either way the same stages run in the same order (pipelines/pool.py).
+GIAR_PARSE_PROCESSES = "auto"
+
 # REPLAY_DIR = "fixtures/sites"   serve every request from a saved site (offline)
 # RECORD_DIR = "recorded"         save every live response in the same layout
 REPLAY_DIR = None
+REPLAY_DELAY = 0  # seconds before each saved response (a server's latency; tests)
 RECORD_DIR = None
 GIAR_MAX_LISTING_PAGES = 200  # per portal, all listing pages and API replies together
 GIAR_MAX_SUBLISTING_DEPTH = 3  # 年报 > 街镇 > 双路街道办事处 is depth 2
@@ -86,6 +92,9 @@ FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = exported_fields()
 # -o cells.csv:cells_csv / -o reports.csv:summary_csv (docs/fields.md)
 FEED_EXPORTERS = {
+    "jsonlines": "giar_crawler.exporters.JsonLinesExporter",
+    "jsonl": "giar_crawler.exporters.JsonLinesExporter",
+    "jl": "giar_crawler.exporters.JsonLinesExporter",
     "cells_csv": "giar_crawler.export_csv.CellsCsvExporter",
     "summary_csv": "giar_crawler.export_csv.SummaryCsvExporter",
 }

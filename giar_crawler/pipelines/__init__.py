@@ -26,6 +26,8 @@ class StagePipeline:
         return cls(crawler)
 
     def process_item(self, item, spider=None):
+        if self.name in item.stages_done:  # run in a parse worker (pipelines/pool.py)
+            return item
         return run_stage(type(self).stage, item, self.name, self.stats)
 
 

@@ -1,0 +1,33 @@
+"""Stage pipelines for tests/test_pool.py, importable by parse workers."""
+
+import multiprocessing
+import os
+
+from giar_crawler.pipelines import StagePipeline
+
+
+def die_in_worker(item):
+    """Kills a parse worker outright (a segfault in a C library looks like this)."""
+    if multiprocessing.parent_process() is not None:
+        os._exit(3)
+    item.flag("parsed_in_crawl_process")
+    return item
+
+
+class DieInWorkerPipeline(StagePipeline):
+    stage = staticmethod(die_in_worker)
+    name = "die_in_worker"
+
+
+def fail(item):
+    raise ValueError("a stage bug")
+
+
+class FailingPipeline(StagePipeline):
+    stage = staticmethod(fail)
+    name = "failing"
+
+
+class NotAStagePipeline:
+    def process_item(self, item, spider=None):
+        return item
