@@ -11,6 +11,8 @@ replay too. The bytes are never re-encoded: decoding is exercised exactly as liv
 
 from __future__ import annotations
 
+import asyncio
+
 import hashlib
 import json
 from pathlib import Path
@@ -83,6 +85,9 @@ class ReplayMiddleware:
     def __init__(self, crawler):
         self.stats = crawler.stats
         self.root = crawler.settings.get("REPLAY_DIR")
+        # Seconds before each saved response is served, as a server's latency would be:
+        # saved responses bypass the downloader, so DOWNLOAD_DELAY does not pace them.
+        self.delay = crawler.settings.getfloat("REPLAY_DELAY")
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -99,7 +104,7 @@ class ReplayMiddleware:
         self.stats.inc_value("giar/replay/hit")
         headers = meta.get("headers") or {}
         cls = responsetypes.from_args(headers=headers, url=request.url, body=body)
-        return cls(
+        response = cls(
             url=request.url,
             status=meta.get("status", 200),
             headers=headers,
@@ -107,6 +112,11 @@ class ReplayMiddleware:
             request=request,
             flags=["replay"],
         )
+        return self._later(response) if self.delay else response
+
+    async def _later(self, response):
+        await asyncio.sleep(self.delay)
+        return response
 
 
 class RecordMiddleware:

@@ -77,3 +77,28 @@ async def test_replay_answers_404_for_an_unknown_url(tmp_path):
     assert items == []
     assert stats["giar/replay/missing"] == 1
     assert stats["downloader/response_status_count/404"] == 1
+
+
+@pytest_twisted.ensureDeferred
+async def test_replay_delay_holds_each_saved_response_back(fixtures_dir):
+    import time
+
+    from scrapy import Request
+    from scrapy.http import Response
+    from scrapy.utils.defer import deferred_from_coro
+    from scrapy.utils.test import get_crawler
+
+    from giar_crawler.replay import ReplayMiddleware
+
+    url = "http://www.fixture-county.test/zwgk/zfxxgknb/index.html"
+    sites = str(fixtures_dir / "sites")
+    prompt = ReplayMiddleware(get_crawler(settings_dict={"REPLAY_DIR": sites}))
+    assert isinstance(prompt.process_request(Request(url)), Response)
+
+    slow = ReplayMiddleware(get_crawler(settings_dict={"REPLAY_DIR": sites, "REPLAY_DELAY": 0.2}))
+    pending = slow.process_request(Request(url))
+    assert not isinstance(pending, Response)
+    started = time.perf_counter()
+    response = await deferred_from_coro(pending)  # as Scrapy runs it, on the asyncio loop
+    assert time.perf_counter() - started >= 0.19
+    assert response.status == 200 and "replay" in response.flags

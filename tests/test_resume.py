@@ -1,11 +1,13 @@
 """A crawl interrupted halfway and resumed with the same JOBDIR loses nothing, duplicates nothing.
 
-The interruption is SIGINT, what Ctrl-C and scrapyd's cancel.json send: Scrapy finishes the
+The interruption is SIGINT to the crawl's whole process group, as Ctrl-C sends it (parse
+workers included; scrapyd's cancel.json signals the crawl's process only): Scrapy finishes the
 requests in flight, writes the pending queue and the seen-request set to JOBDIR, and the next
 run with the same JOBDIR starts from there. Both runs append to one feed (-o).
 """
 
 import collections
+import os
 import signal
 import subprocess
 import time
@@ -37,21 +39,23 @@ def test_interrupted_crawl_resumes_without_loss_or_duplicates(tmp_path):
     log1 = tmp_path / "run1.log"
     with log1.open("w") as fh:
         proc = crawl(
-            site, out, *common, "-s", "DOWNLOAD_DELAY=0.2", "-s", "LOG_LEVEL=DEBUG",
-            stdout=fh, stderr=subprocess.STDOUT,
+            site, out, *common, "-s", "REPLAY_DELAY=0.2", "-s", "LOG_LEVEL=DEBUG",
+            "-s", "GIAR_PARSE_PROCESSES=1", stdout=fh, stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, as a terminal's job is
         )
     try:
         for _ in range(600):  # interrupt once a few reports are out
             if log1.read_text().count("Scraped from") >= 4 or proc.poll() is not None:
                 break
             time.sleep(0.05)
-        proc.send_signal(signal.SIGINT)
+        os.killpg(proc.pid, signal.SIGINT)
     finally:
         text1 = _finish(proc, log1)
     first = [r["url"] for r in read_lines(out)]
     assert "'finish_reason': 'shutdown'" in text1
     assert 4 <= len(first) < len(site.reports)  # really interrupted halfway
     assert "scheduler/unserializable" not in text1  # every pending request reached JOBDIR
+    assert "giar/pool/fallbacks" not in text1  # workers ignore Ctrl-C: the crawl stops them
 
     log2 = tmp_path / "run2.log"
     with log2.open("w") as fh:

@@ -178,7 +178,7 @@ def test_cancelled_job_resumes_under_the_same_job_id(scrapyd, egg, tmp_path):
     args = {"portals": str(site.portals)}
     slow = {"REPLAY_DIR": str(site.replay), "ROBOTSTXT_OBEY": "False",
             "AUTOTHROTTLE_ENABLED": "False", "CONCURRENT_REQUESTS": "1",
-            "DOWNLOAD_DELAY": "0.3", "RANDOMIZE_DOWNLOAD_DELAY": "False", "LOG_LEVEL": "DEBUG"}
+            "REPLAY_DELAY": "0.3", "LOG_LEVEL": "DEBUG"}
     schedule(url, "giar_crawler", "county_reports", args, slow, jobid="r", auth=AUTH)
     log = home / "logs/giar_crawler/county_reports/r.log"
     for _ in range(600):
@@ -191,7 +191,7 @@ def test_cancelled_job_resumes_under_the_same_job_id(scrapyd, egg, tmp_path):
     first = [i["url"] for i in read_lines(items)]
     assert 3 <= len(first) < len(site.reports), log.read_text(encoding="utf-8")[-2000:]
 
-    fast = {**slow, "DOWNLOAD_DELAY": "0"}
+    fast = {**slow, "REPLAY_DELAY": "0"}
     schedule(url, "giar_crawler", "county_reports", args, fast, jobid="r", auth=AUTH)
     # scrapyd still lists the first run as finished: wait for a second finished run.
     wait(url, "giar_crawler", "r", auth=AUTH, timeout=120, every=0.3, finished_before=1)
