@@ -43,10 +43,12 @@ def vm_hwm_kib() -> int | None:
     return None
 
 
-def run(site: Path, spider: str, feed: Path | None) -> dict:
+def run(site: Path, spider: str, feed: Path | None, workers: str | None = None) -> dict:
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "giar_crawler.settings")
     settings = get_project_settings()
     settings.setdict({**BENCH_SETTINGS, "REPLAY_DIR": str(site / "replay")}, priority="cmdline")
+    if workers is not None:
+        settings.set("GIAR_PARSE_PROCESSES", workers, priority="cmdline")
     if spider == "bare":
         settings.set("ITEM_PIPELINES", {}, priority="cmdline")
     elif feed:
@@ -74,7 +76,18 @@ def run(site: Path, spider: str, feed: Path | None) -> dict:
         "logged_errors": stats.get("log_count/ERROR", 0),
         "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         "vmhwm_kib": vm_hwm_kib(),
+        # Parse workers (pipelines/pool.py): how many, their peak RSS and CPU time.
+        "workers": stats.get("giar/pool/workers", 0),
+        "worker_vmhwm_kib": stats.get("giar/pool/worker_peak_rss_kib", 0),
+        "cpu_s": _cpu_s(resource.RUSAGE_SELF) + _cpu_s(resource.RUSAGE_CHILDREN)
+        + stats.get("giar/pool/worker_cpu_s", 0.0),
+        "worker_cpu_s": stats.get("giar/pool/worker_cpu_s", 0.0),
     }
+
+
+def _cpu_s(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,8 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path)
     parser.add_argument("--spider", choices=sorted(SPIDERS), default="county_reports")
     parser.add_argument("--feed", type=Path, help="where county_reports writes its items")
+    parser.add_argument("--workers", help="GIAR_PARSE_PROCESSES (default: the project's)")
     args = parser.parse_args(argv)
-    print(json.dumps(run(args.site, args.spider, args.feed)))
+    print(json.dumps(run(args.site, args.spider, args.feed, args.workers)))
     sys.stdout.flush()
     return 0
 
@@ -92,11 +106,14 @@ if __name__ == "__main__":
     raise SystemExit(main())
 
 
-def spawn(site: Path, spider: str, feed: Path | None = None, timeout: float = 3600) -> dict:
+def spawn(site: Path, spider: str, feed: Path | None = None, timeout: float = 3600,
+          workers: str | None = None) -> dict:
     """Run one crawl in a child process (its own peak RSS); its figures as a dict."""
     cmd = [sys.executable, "-m", "bench.crawl_run", str(site), "--spider", spider]
     if feed:
         cmd += ["--feed", str(feed)]
+    if workers is not None:
+        cmd += ["--workers", str(workers)]
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "giar_crawler.settings"}
     root = Path(__file__).resolve().parent.parent
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))

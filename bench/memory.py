@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reports", type=int, default=20, help="reports per portal")
     parser.add_argument("--no-bare", action="store_true",
                         help="skip the bare spider's crawls (they tell the framework's own growth)")
+    parser.add_argument("--workers", help="GIAR_PARSE_PROCESSES (default: the project's, auto)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     workdir = Path(tempfile.mkdtemp(prefix="giar-bench-"))
@@ -36,10 +37,14 @@ def main(argv: list[str] | None = None) -> int:
         for size in sizes:
             portals = max(1, size // args.reports)
             site = make_site(workdir / f"site{size}", portals, min(args.reports, size))
-            fig = spawn(site.root, "county_reports", feed=workdir / f"reports{size}.jsonl")
-            peaks.append(fig["vmhwm_kib"] / 1024)
+            fig = spawn(site.root, "county_reports", feed=workdir / f"reports{size}.jsonl",
+                        workers=args.workers)
+            # The crawl's process and its parse workers (pipelines/pool.py) together.
+            peaks.append((fig["vmhwm_kib"] + fig["workers"] * fig["worker_vmhwm_kib"]) / 1024)
             emit(f"peak rss at {fig['reports']} reports", peaks[-1], "MiB",
-                 f"county_reports, {portals} portals, {fig['elapsed']:.1f} s")
+                 f"county_reports, {portals} portals, {fig['elapsed']:.1f} s; crawl process "
+                 f"{fig['vmhwm_kib'] / 1024:.1f} + {fig['workers']} parse worker(s) "
+                 f"{fig['worker_vmhwm_kib'] / 1024:.1f} each")
             if not args.no_bare:
                 bare = spawn(site.root, "bare")
                 bare_peaks.append(bare["vmhwm_kib"] / 1024)

@@ -277,7 +277,7 @@ class ReportSpider(scrapy.Spider):
             )
         stats.inc_value(f"giar/portal/{row.name}/reports_found", reports)
 
-    def _item(self, response, listing_url, link, body: bytes) -> ReportItem:
+    def _item(self, response, listing_url, link, body: bytes, sha256: str) -> ReportItem:
         row = response.meta["portal_row"]
         return ReportItem(
             url=response.url,
@@ -287,15 +287,15 @@ class ReportSpider(scrapy.Spider):
             listed_date=link.date,
             fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
             status=response.status,
-            sha256=hashlib.sha256(response.body).hexdigest(),
+            sha256=sha256,
             headers=flat_headers(response.headers, lower=True),
             body=body,
         )
 
-    def _duplicate(self, response, row) -> bool:
+    def _duplicate(self, response, row, sha256: str) -> bool:
         """The same report reached twice in a portal (two listings, a mirror URL): one record.
         Byte-identical pages of two portals stay two records, one per publisher."""
-        body_key = f"report:{row.name}:" + hashlib.sha256(response.body).hexdigest()
+        body_key = f"report:{row.name}:{sha256}"
         by_body = self.crawler.settings.getbool("GIAR_DEDUP_BY_BODY", True)
         if self._seen("url:" + response.url) | (by_body and self._seen(body_key)):
             self.crawler.stats.inc_value(f"giar/portal/{row.name}/duplicate_reports")
@@ -306,9 +306,10 @@ class ReportSpider(scrapy.Spider):
     def parse_report(self, response, listing_url, link):
         row = response.meta["portal_row"]
         self.crawler.stats.inc_value(f"giar/portal/{row.name}/reports_fetched")
-        if self._trapped(response, row) or self._duplicate(response, row):
+        sha256 = hashlib.sha256(response.body).hexdigest()
+        if self._trapped(response, row) or self._duplicate(response, row, sha256):
             return
-        item = self._item(response, listing_url, link, response.body)
+        item = self._item(response, listing_url, link, response.body, sha256)
         files = []
         if attachments.mentions_files(response.body):
             # Decoded once: the decode stage takes this over.
@@ -323,9 +324,10 @@ class ReportSpider(scrapy.Spider):
         """A report listed only as a file: the file is the record."""
         row = response.meta["portal_row"]
         self.crawler.stats.inc_value(f"giar/portal/{row.name}/reports_fetched")
-        if self._trapped(response, row) or self._duplicate(response, row):
+        sha256 = hashlib.sha256(response.body).hexdigest()
+        if self._trapped(response, row) or self._duplicate(response, row, sha256):
             return
-        item = self._item(response, listing_url, link, b"")
+        item = self._item(response, listing_url, link, b"", sha256)
         item.attachment_files.append(_file(response, link.title))
         yield item
 
