@@ -2,25 +2,175 @@
 full-width digits.
 
 Simplified pages are the common case, so detection is one regex pass over a character
-class of traditional-only characters; OpenCC (pure Python, ~0.5 M chars/s) runs only on
-pages that need it.
+class of traditional-only characters. Traditional pages are converted with
+opencc-python-reimplemented's own t2s config and dictionaries, but not with its matcher:
+`OpenCC.convert` walks every substring in pure Python (~11 ms on a 3,000-character page,
+~25x the cost of parsing the page). `_Converter` reproduces its result exactly with C-level
+string operations: `str.translate` for single characters and one regex pass that finds
+where phrases start. tests/test_script_opencc.py checks it against `OpenCC("t2s").convert`.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import opencc
+from lxml import etree
 from opencc import OpenCC
 
-_DICT = Path(opencc.__file__).parent / "dictionary"
+_PKG = Path(opencc.__file__).parent
+_DICT = _PKG / "dictionary"
+# OpenCC converts the runs between these separators one by one: no match spans one.
+_SEPARATORS = OpenCC().split_chars_re
+
+
+class _Unsupported(ValueError):
+    """A config or dictionary this converter cannot mirror exactly (then OpenCC runs)."""
+
+
+@dataclass(frozen=True)
+class _Dictionary:
+    table: dict[str, str]  # key → its first value, as OpenCC picks it
+    starts: re.Pattern[str]  # matches one character where a key may start (a superset)
+    lengths: dict[str, tuple[int, ...]]  # first character → its keys' lengths, longest first
+    translate: Callable[[str], str] | None  # when every key is one character
+
+
+def _read_dictionary(path: Path) -> _Dictionary:
+    """Read a dictionary file the way opencc.py does (strip, tab, first of space-separated)."""
+    table: dict[str, str] = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            key, value = line.strip().split("\t")
+            if not key or not value.split(" ")[0]:  # OpenCC would match or skip these oddly
+                raise _Unsupported(f"{path.name}: empty key or value in {line!r}")
+            if not _SEPARATORS.search(key):  # a key with a separator never matches
+                table[key] = value.split(" ")[0]
+    by_first: dict[str, set[int]] = {}
+    for key in table:
+        by_first.setdefault(key[0], set()).add(len(key))
+    lengths = {first: tuple(sorted(ns, reverse=True)) for first, ns in by_first.items()}
+    single = all(len(key) == 1 for key in table)
+    return _Dictionary(table, _starts(table), lengths, _translator(table) if single else None)
+
+
+def _starts(table: dict[str, str]) -> re.Pattern[str]:
+    """A one-character key, or a key's first character followed by some key's second one.
+
+    Two character classes, no alternation over the keys: sre tries the alternatives of a
+    branch one by one at each candidate position."""
+    singles = {key for key in table if len(key) == 1}
+    longer = [key for key in table if len(key) > 1]
+    parts = [_char_class(singles)] if singles else []
+    if longer:
+        parts.append(_char_class({k[0] for k in longer}) + f"(?={_char_class({k[1] for k in longer})})")
+    return re.compile("|".join(parts) or "(?!)")
+
+
+def _char_class(chars: set[str]) -> str:
+    return "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]"
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _translator(table: dict[str, str]) -> Callable[[str], str]:
+    """str.translate with the table as a list indexed by BMP code point.
+
+    A dict table costs a KeyError per unmapped character (~3x slower); the list holds every
+    code point, so it never misses. Text with astral characters takes the dict."""
+    by_code = {ord(k): v for k, v in table.items()}
+    bmp: list[int | str] = list(range(0x10000))
+    for code, value in by_code.items():
+        if code <= 0xFFFF:
+            bmp[code] = ord(value) if len(value) == 1 else value
+    return lambda text: text.translate(by_code if _ASTRAL.search(text) else bmp)
+
+
+def _config_files(spec: dict) -> list[Path]:
+    """The dictionary files of one chain step: a text dictionary, or a group of them."""
+    specs = spec["dicts"] if spec.get("type") == "group" else [spec]
+    if any(s.get("type") != "txt" for s in specs):
+        raise _Unsupported(f"dictionary types {[s.get('type') for s in specs]}")
+    return [_DICT / s["file"] for s in specs]
+
+
+class _Converter:
+    """`OpenCC(name).convert`, same output, without a Python loop over the text.
+
+    opencc.py converts a run with each group of the chain in turn. Within a group, the first
+    dictionary replaces its longest key occurring anywhere in the run (the leftmost of equal
+    length), then does the same in the pieces left and right of it; pieces where the first
+    dictionary finds nothing go to the second dictionary, and so on. A replaced key is final
+    for the group. Choosing occurrences longest first, then leftmost, skipping those that
+    overlap one already chosen, gives the same replacements.
+    """
+
+    def __init__(self, name: str):
+        config = json.loads((_PKG / "config" / f"{name}.json").read_text(encoding="utf-8"))
+        self.steps = [[_read_dictionary(p) for p in _config_files(step["dict"])]
+                      for step in config["conversion_chain"]]
+        for step in self.steps[:-1]:  # OpenCC splits at separators once, before the chain
+            if any(_SEPARATORS.search(v) for d in step for v in d.table.values()):
+                raise _Unsupported("a value adds a separator before the chain's last step")
+
+    def convert(self, text: str) -> str:
+        for step in self.steps:
+            text = _convert_group(text, step)
+        return text
+
+
+def _convert_group(text: str, dicts: list[_Dictionary]) -> str:
+    if not dicts or not text:
+        return text
+    first, rest = dicts[0], dicts[1:]
+    if first.translate is not None and not rest:
+        return first.translate(text)
+    out: list[str] = []
+    pos = 0
+    for start, end in _chosen(text, first):
+        out.append(_convert_group(text[pos:start], rest))
+        out.append(first.table[text[start:end]])
+        pos = end
+    out.append(_convert_group(text[pos:], rest))
+    return "".join(out)
+
+
+def _chosen(text: str, d: _Dictionary) -> list[tuple[int, int]]:
+    """The (start, end) spans OpenCC replaces with this dictionary, in text order."""
+    found: list[tuple[int, int]] = []  # (-length, start): longest first, then leftmost
+    size = len(text)
+    for match in d.starts.finditer(text):
+        start = match.start()
+        for n in d.lengths[text[start]]:
+            if start + n <= size and text[start:start + n] in d.table:
+                found.append((-n, start))
+    if len(found) < 2:
+        return [(s, s - n) for n, s in found]
+    found.sort()
+    taken = bytearray(size)
+    spans = []
+    for n, start in found:
+        end = start - n
+        if 1 not in taken[start:end]:
+            taken[start:end] = b"\x01" * (end - start)
+            spans.append((start, end))
+    return sorted(spans)
 
 
 @cache
-def _t2s() -> OpenCC:
-    return OpenCC("t2s")
+def _t2s():
+    """The t2s conversion: the fast converter, or OpenCC itself if its data ever changes shape."""
+    try:
+        return _Converter("t2s").convert
+    except _Unsupported:
+        return OpenCC("t2s").convert
 
 
 @cache
@@ -46,6 +196,16 @@ def _traditional_only() -> frozenset[str]:
             traditional.add(trad)
             simplified.update(simp.split())
     return frozenset(traditional - simplified)
+
+
+@cache
+def _traditional_re() -> re.Pattern[str]:
+    """The BMP traditional-only characters, plus every astral one (filtered after the scan).
+
+    Listing the astral ones in the class would make sre compare each character of the text
+    with each of them; a range is one comparison."""
+    bmp = "".join(re.escape(ch) for ch in sorted(_traditional_only()) if ord(ch) <= 0xFFFF)
+    return re.compile(f"[{bmp}\U00010000-\U0010ffff]")
 
 
 def both_scripts(pattern: str) -> str:
@@ -79,46 +239,65 @@ def compile_both(pattern: str, flags: int = 0) -> re.Pattern[str]:
 def detect(text: str) -> str:
     """'traditional' when traditional-only characters make up a noticeable share of the CJK text.
 
-    A set intersection over the page's distinct characters: well under a millisecond.
+    One regex scan in C; simplified pages have next to no hits.
     """
-    present = _traditional_only().intersection(text)
+    hits = _traditional_re().findall(text)
+    present = _traditional_only().intersection(hits)
     if len(present) < 3:
         return "simplified"
-    trad = sum(text.count(ch) for ch in present)
-    cjk = len(_CJK.findall(text))
-    return "traditional" if trad > 0.05 * cjk else "mixed"
+    if len(present) < len(set(hits)):  # astral characters the class lets through
+        hits = [h for h in hits if h in present]
+    if len(hits) > 0.05 * len(text):  # then more than 5% of the CJK text: no need to count it
+        return "traditional"
+    cjk = len(text) - len(_CJK_RUN.sub("", text))  # no string per character
+    return "traditional" if len(hits) > 0.05 * cjk else "mixed"
 
 
 def to_simplified(text: str | None) -> str | None:
-    return _t2s().convert(text) if text else text
+    return _t2s()(text) if text else text
 
 
 _NODE_SEP = "\x00"  # in no OpenCC phrase, so no conversion spans two text nodes
 
 
-def simplify_tree(element) -> None:
-    """Convert the text of an element in place (the tables stage reads the same tree).
-
-    All Chinese text nodes go through OpenCC in one call: a call per node costs hundreds
-    of conversions per page."""
+def _text_slots(element) -> list[tuple[Any, str, str]]:
+    """(node, "text" or "tail", value) for each non-ASCII text in element.iter(): elements'
+    text, every node's tail (comments' too). ASCII text holds nothing to convert or widen
+    (isascii is O(1)); filtered iter() skips the per-node tag check."""
     slots = []
-    for el in element.iter():
-        if isinstance(el.tag, str) and el.text and _CJK.search(el.text):
-            slots.append((el, "text"))
-        if el.tail and _CJK.search(el.tail):
-            slots.append((el, "tail"))
+    for el in element.iter(etree.Element):
+        text, tail = el.text, el.tail
+        if text and not text.isascii():
+            slots.append((el, "text", text))
+        if tail and not tail.isascii():
+            slots.append((el, "tail", tail))
+    for el in element.iter(etree.Comment, etree.ProcessingInstruction, etree.Entity):
+        tail = el.tail
+        if tail and not tail.isascii():
+            slots.append((el, "tail", tail))
+    return slots
+
+
+def simplify_tree(element) -> None:
+    """Convert the Chinese text nodes of an element in place (the tables stage reads the tree).
+
+    All text nodes are converted in one call (one call per node costs more than the
+    conversion); a node is written back only if it changed and holds Chinese characters."""
+    slots = _text_slots(element)
     if not slots:
         return
-    texts = [getattr(el, attr) for el, attr in slots]
+    texts = [text for _, _, text in slots]
     converted = to_simplified(_NODE_SEP.join(texts)).split(_NODE_SEP)
     if len(converted) != len(texts):  # never expected; convert node by node instead
         converted = [to_simplified(t) for t in texts]
-    for (el, attr), text in zip(slots, converted, strict=True):
-        setattr(el, attr, text)
+    for (el, attr, old), new in zip(slots, converted, strict=True):
+        if new != old and _CJK.search(old):
+            setattr(el, attr, new)
 
 
 # Pinyin glosses injected after characters by "注音" plug-ins: 當(dāng)前頁(yè)面.
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _GLOSS_TONED = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
 _GLOSS_ANY = re.compile(rf"(?<=[\u3400-\u9fff])\([a-zü{_TONED}]{{1,6}}\)")
@@ -175,8 +354,6 @@ def has_full_width_digits(text: str) -> bool:
 
 def normalise_tree_numbers(element) -> None:
     """Full-width digits in the tree too: the tables stage reads cells from it."""
-    for el in element.iter():
-        if isinstance(el.tag, str) and el.text and _FW_DIGIT.search(el.text):
-            el.text = normalise_numbers(el.text)
-        if el.tail and _FW_DIGIT.search(el.tail):
-            el.tail = normalise_numbers(el.tail)
+    for el, attr, text in _text_slots(element):
+        if _FW_DIGIT.search(text):
+            setattr(el, attr, normalise_numbers(text))

@@ -19,8 +19,12 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def build_tree(html: str, url: str | None = None):
-    html = _CONTROL.sub("", _XML_DECL.sub("", html))
+def build_tree(html: str, url: str | None = None, *, controls: bool = True):
+    """`controls=False`: the text is known to hold no control character (Decoded.controls):
+    the regex over the whole text is skipped."""
+    html = _XML_DECL.sub("", html)
+    if controls:
+        html = _CONTROL.sub("", html)
     try:
         return lxml.html.document_fromstring(html, base_url=url)
     except (lxml.etree.ParserError, ValueError):
@@ -35,7 +39,7 @@ def decode(item: ReportItem) -> ReportItem:
     item.encoding_source = decoded.source
     for code, detail in decoded.flags:
         item.flag(code, detail)
-    item.tree = build_tree(decoded.text, item.url)
+    item.tree = build_tree(decoded.text, item.url, controls=decoded.controls)
     if item.tree is None:
         item.flag("not_a_report", "empty document: nothing to parse")
         item.tree = lxml.html.document_fromstring("<html><body></body></html>", base_url=item.url)

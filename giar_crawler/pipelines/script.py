@@ -10,7 +10,7 @@ from giar_crawler.pipelines.content import body_text
 
 def normalise(item: ReportItem) -> ReportItem:
     text = item.text or ""
-    item.script = script.detect(text)  # one set intersection: simplified pages cost ~nothing
+    item.script = script.detect(text)  # one regex scan: simplified pages cost ~nothing
     converted = item.script != "simplified"
     if converted:
         item.title = script.to_simplified(item.title)
