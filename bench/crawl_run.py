@@ -79,9 +79,9 @@ def run(site: Path, spider: str, feed: Path | None, workers: str | None = None) 
         # Parse workers (pipelines/pool.py): how many, their peak RSS and CPU time.
         "workers": stats.get("giar/pool/workers", 0),
         "worker_vmhwm_kib": stats.get("giar/pool/worker_peak_rss_kib", 0),
-        "cpu_s": _cpu_s(resource.RUSAGE_SELF) + _cpu_s(resource.RUSAGE_CHILDREN)
-        + stats.get("giar/pool/worker_cpu_s", 0.0),
-        "worker_cpu_s": stats.get("giar/pool/worker_cpu_s", 0.0),
+        # Parse workers are children, reaped when the spider closes: RUSAGE_CHILDREN has them.
+        "cpu_s": _cpu_s(resource.RUSAGE_SELF) + _cpu_s(resource.RUSAGE_CHILDREN),
+        "self_cpu_s": _cpu_s(resource.RUSAGE_SELF),
     }
 
 

@@ -11,6 +11,8 @@ import orjson
 from scrapy.exporters import JsonLinesItemExporter
 from scrapy.utils.serialize import ScrapyJSONEncoder
 
+from giar_crawler.items import ReportItem
+
 _OPTIONS = orjson.OPT_APPEND_NEWLINE | orjson.OPT_NON_STR_KEYS
 
 
@@ -24,6 +26,12 @@ class JsonLinesExporter(JsonLinesItemExporter):
     def export_item(self, item) -> None:
         if not self._fast:  # another encoding or pretty-printing: Scrapy's own path
             return super().export_item(item)
-        self.file.write(orjson.dumps(dict(self.get_serialized_fields(item)), default=self._default,
-                                     option=_OPTIONS))
+        self.file.write(orjson.dumps(self._record(item), default=self._default, option=_OPTIONS))
         return None
+
+    def _record(self, item) -> dict:
+        names = self.fields_to_export
+        if type(item) is ReportItem and isinstance(names, list):
+            # A dataclass without per-field serializers: its attributes are the values.
+            return {name: getattr(item, name) for name in names}
+        return dict(self.get_serialized_fields(item))

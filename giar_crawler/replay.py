@@ -12,7 +12,6 @@ replay too. The bytes are never re-encoded: decoding is exercised exactly as liv
 from __future__ import annotations
 
 import asyncio
-
 import hashlib
 import json
 from pathlib import Path

@@ -63,7 +63,10 @@ GIAR_MAX_ATTACHMENTS = 3  # files fetched per report page
 GIAR_DEDUP_BY_BODY = True
 
 # Per-portal crawl summary at the end (pages, reports found/parsed, errors).
-EXTENSIONS = {"giar_crawler.portal_stats.PortalStats": 500}
+EXTENSIONS = {
+    "giar_crawler.portal_stats.PortalStats": 500,
+    "giar_crawler.gc_tuning.GcTuning": 510,  # GIAR_GC_TUNING = False leaves the GC alone
+}
 
 # Browser-rendered listings (registry needs_browser): scrapy-playwright with the system
 # Chromium. The handler starts the browser on the first playwright request only.

@@ -1,14 +1,14 @@
 """Stage pipelines for tests/test_pool.py, importable by parse workers."""
 
-import multiprocessing
 import os
 
+from giar_crawler.parse_worker import ENV_FLAG
 from giar_crawler.pipelines import StagePipeline
 
 
 def die_in_worker(item):
     """Kills a parse worker outright (a segfault in a C library looks like this)."""
-    if multiprocessing.parent_process() is not None:
+    if os.environ.get(ENV_FLAG):
         os._exit(3)
     item.flag("parsed_in_crawl_process")
     return item

@@ -45,6 +45,13 @@ def test_types_json_does_not_know_go_the_way_scrapy_sends_them():
     assert ours["tables"]["t3"]["x"] == "1.50"
 
 
+def test_other_items_go_through_scrapys_field_handling():
+    plain = {"url": "http://x.test/1.html", "title": "某县报告"}
+    ours = [json.loads(line) for line in _lines(JsonLinesExporter, [plain])]
+    assert ours == [json.loads(line) for line in _lines(JsonLinesItemExporter, [plain])]
+    assert ours == [plain]  # a dict exports the fields it has
+
+
 def test_pretty_printing_falls_back_to_scrapys_encoder():
     out = _lines(JsonLinesExporter, [ReportItem(url="http://x.test/1.html")], indent=2)
     assert json.loads("\n".join(out))["url"] == "http://x.test/1.html"

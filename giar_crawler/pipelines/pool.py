@@ -3,11 +3,13 @@
 Parsing is CPU work; in one process every millisecond of it is a millisecond the reactor is
 not downloading. With ``GIAR_PARSE_PROCESSES`` workers (``auto``: one per core beyond the
 crawl's own, at most 4; ``0``: parse in the crawl's process) this pipeline sends each item to a
-worker, which runs the stage pipelines that follow it in ITEM_PIPELINES — the same pure stage
-functions, in the same order — and sends back the exported fields. Those stage pipelines then
-pass the item on untouched (``ReportItem.stages_done``).
+worker (``giar_crawler.parse_worker``), which runs the stage pipelines that follow it in
+ITEM_PIPELINES — the same pure stage functions, in the same order — and sends back the exported
+fields. Those stage pipelines then pass the item on untouched (``ReportItem.stages_done``).
 
-Only items cross the process boundary, never parse trees. A worker that dies, or an item that
+Workers are child processes talking over their stdin and stdout, read and written by the
+reactor's own event loop: no threads in the crawl's process, so no lock hand-offs on the
+reactor's time. Only items cross, never parse trees. A worker that dies, or an item that
 cannot be sent, is parsed here instead: the record is never lost.
 """
 
@@ -15,11 +17,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
 import os
-import signal
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+import pickle
+import sys
+from collections import deque
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,12 +28,16 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.conf import build_component_list
 from scrapy.utils.misc import load_object
 
-from giar_crawler.items import ReportItem, exported_fields
-from giar_crawler.pipelines import StagePipeline, run_stage
+from giar_crawler import parse_worker
+from giar_crawler.items import ReportItem
+from giar_crawler.pipelines import StagePipeline
 
 logger = logging.getLogger(__name__)
 MAX_AUTO = 4
 MAX_RESTARTS = 3  # then the pool is given up and the stages run in the crawl's process
+# Items sent to a worker and not answered yet: one parsed, one waiting in the pipe, so a
+# worker never idles; the rest wait here as items, not as copies in pipe buffers.
+IN_FLIGHT = 2
 
 
 def worker_count(setting) -> int:
@@ -56,20 +61,6 @@ def stages_after(pipeline: type, settings) -> list[type[StagePipeline]]:
     return stages
 
 
-def parse_in_worker(stage_paths: tuple[str, ...], item: ReportItem) -> dict:
-    """Run in a worker: the stages over the item; its exported fields."""
-    for path in stage_paths:
-        cls = load_object(path)
-        run_stage(cls.stage, item, cls.name)
-    return {name: getattr(item, name) for name in exported_fields()}
-
-
-def _worker_init() -> None:
-    # Ctrl-C reaches the whole process group; the crawl decides when its workers stop.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    logging.basicConfig(level=logging.WARNING, format="parse worker %(process)d %(levelname)s: %(message)s")
-
-
 def _peak_rss_kib(pid: int) -> int:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -89,14 +80,87 @@ def _cpu_seconds(pid: int) -> float:
         return 0.0
 
 
+class WorkerDied(Exception):
+    pass
+
+
+class Worker:
+    """One parse worker process and the replies it owes, in the order of the items sent."""
+
+    def __init__(self, process: asyncio.subprocess.Process):
+        self.process = process
+        self.waiting: deque[asyncio.Future] = deque()
+        self.alive = True
+        self.reader = asyncio.ensure_future(self._read())
+
+    @classmethod
+    async def start(cls, stage_paths: tuple[str, ...]) -> Worker:
+        # The crawl's own import path (scrapyd's project egg included) for the worker.
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),
+               parse_worker.ENV_FLAG: "1"}
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "giar_crawler.parse_worker", *stage_paths,
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, env=env,
+        )
+        return cls(process)
+
+    async def parse(self, item: ReportItem) -> dict:
+        message = parse_worker.frame(item)  # before queueing: an unpicklable item fails here
+        if not self.alive:
+            raise WorkerDied("worker already gone")
+        reply = asyncio.get_running_loop().create_future()
+        self.waiting.append(reply)
+        try:
+            self.process.stdin.write(message)
+            await self.process.stdin.drain()
+        except ConnectionError:
+            pass  # the worker is gone: the reader fails every reply owed, this one too
+        ok, payload = await reply
+        if not ok:
+            raise ValueError(payload)
+        return payload
+
+    async def _read(self) -> None:
+        stream = self.process.stdout
+        try:
+            while True:
+                (size,) = parse_worker.FRAME.unpack(await stream.readexactly(parse_worker.FRAME.size))
+                reply = pickle.loads(await stream.readexactly(size))
+                self.waiting.popleft().set_result(reply)
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        self.alive = False
+        code = await self.process.wait()
+        while self.waiting:
+            self.waiting.popleft().set_exception(WorkerDied(f"parse worker exited with {code}"))
+
+    def figures(self) -> tuple[int, float]:
+        """Peak RSS (KiB) and CPU seconds so far, while the worker runs."""
+        pid = self.process.pid
+        return _peak_rss_kib(pid), _cpu_seconds(pid)
+
+    async def stop(self, timeout: float = 30) -> None:
+        if self.alive:
+            self.process.stdin.close()
+        try:
+            await asyncio.wait_for(self.process.wait(), timeout)
+        except TimeoutError:
+            self.process.kill()
+            await self.process.wait()
+        await self.reader
+
+
 class ParsePoolPipeline:
     def __init__(self, crawler, processes: int, stages: list[type[StagePipeline]]):
         self.stats = crawler.stats
         self.processes = processes
         self.stages = stages
         self.paths = tuple(f"{cls.__module__}.{cls.__qualname__}" for cls in stages)
-        self.executor: ProcessPoolExecutor | None = None
+        self.workers: list[Worker] = []
+        self.starting: asyncio.Lock | None = None
+        self.slots: asyncio.Semaphore | None = None
         self.restarts = 0
+        self.given_up = False
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -106,38 +170,48 @@ class ParsePoolPipeline:
             raise NotConfigured("stages run in the crawl's process")
         return cls(crawler, processes, stages)
 
-    def _start(self) -> ProcessPoolExecutor:
-        # forkserver: workers start clean (no reactor, no open sockets), with the stages imported.
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["giar_crawler.parse"])
-        return ProcessPoolExecutor(self.processes, mp_context=context, initializer=_worker_init)
-
     def open_spider(self, spider=None):
-        self.executor = self._start()
         self.stats.set_value("giar/pool/workers", self.processes)
 
-    def close_spider(self, spider=None):
-        if self.executor is None:
-            return
-        # Private, but the only way to the workers' pids; the figures are for bench/.
-        pids = list(getattr(self.executor, "_processes", {}) or {})
-        peak = max((_peak_rss_kib(pid) for pid in pids), default=0)
-        if peak:
-            self.stats.max_value("giar/pool/worker_peak_rss_kib", peak)
-        self.stats.inc_value("giar/pool/worker_cpu_s", round(sum(map(_cpu_seconds, pids)), 2))
-        self.executor.shutdown(wait=True)
-        self.executor = None
+    async def _worker(self) -> Worker | None:
+        """The least busy live worker. Workers start with the first item; dead ones are
+        replaced MAX_RESTARTS times, then the pool is given up (None)."""
+        self.starting = self.starting or asyncio.Lock()
+        async with self.starting:
+            live = [w for w in self.workers if w.alive]
+            while len(live) < self.processes and not self.given_up:
+                if len(self.workers) >= self.processes:  # replacing a dead one
+                    if self.restarts == MAX_RESTARTS:
+                        self.given_up = not live
+                        if self.given_up:
+                            logger.error("parse workers died %d times; parsing in the crawl's "
+                                         "process from now on", self.restarts + 1)
+                        break
+                    self.restarts += 1
+                    self.stats.inc_value("giar/pool/restarts")
+                self.workers.append(await Worker.start(self.paths))
+                live.append(self.workers[-1])
+        return min(live, key=lambda w: len(w.waiting)) if live else None
 
     async def process_item(self, item, spider=None):
-        executor = self.executor
-        if not isinstance(item, ReportItem) or executor is None:
+        if not isinstance(item, ReportItem):
+            return item
+        self.slots = self.slots or asyncio.Semaphore(IN_FLIGHT * self.processes)
+        async with self.slots:
+            return await self._parse(item)
+
+    async def _parse(self, item: ReportItem) -> ReportItem:
+        worker = await self._worker()
+        if worker is None:
             return item
         # The spider's own decoding stays here: the worker decodes the bytes again, cheaply.
         shipped = replace(item, decoded=None, tree=None, content=None, html=None)
         try:
-            done = await asyncio.wrap_future(executor.submit(parse_in_worker, self.paths, shipped))
+            done = await worker.parse(shipped)
         except Exception as exc:  # noqa: BLE001 — whatever went wrong, parse it here instead
-            self._fallback(item, exc, executor)
+            logger.warning("parse worker failed on %s (%s: %s); parsing it in the crawl's process",
+                           item.url, type(exc).__name__, exc)
+            self.stats.inc_value("giar/pool/fallbacks")
             return item
         for name, value in done.items():
             setattr(item, name, value)
@@ -145,21 +219,13 @@ class ParsePoolPipeline:
         self._count_errors(item)
         return item
 
-    def _fallback(self, item: ReportItem, exc: Exception, executor: ProcessPoolExecutor) -> None:
-        logger.warning("parse worker failed on %s (%s: %s); parsing it in the crawl's process",
-                       item.url, type(exc).__name__, exc)
-        self.stats.inc_value("giar/pool/fallbacks")
-        if not isinstance(exc, BrokenProcessPool) or executor is not self.executor:
-            return  # not a dead worker, or its pool was replaced already
-        executor.shutdown(wait=False)
-        self.executor = None
-        if self.restarts == MAX_RESTARTS:
-            logger.error("parse workers died %d times; parsing in the crawl's process from now on",
-                         self.restarts + 1)
-            return
-        self.restarts += 1
-        self.executor = self._start()
-        self.stats.inc_value("giar/pool/restarts")
+    async def close_spider(self, spider=None):
+        for worker in self.workers:
+            if worker.alive:
+                peak, cpu = worker.figures()
+                self.stats.max_value("giar/pool/worker_peak_rss_kib", peak)
+                self.stats.inc_value("giar/pool/worker_cpu_s", round(cpu, 2))
+        await asyncio.gather(*(w.stop() for w in self.workers))
 
     def _count_errors(self, item: ReportItem) -> None:
         """What run_stage counts and logs in the crawl's process, for stages run in a worker."""
