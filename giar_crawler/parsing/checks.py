@@ -15,22 +15,28 @@ from giar_crawler.schema import statutory as st
 
 T3_COLUMNS = [k for k, _ in st.T3_COLUMNS]
 T3_PARTS = T3_COLUMNS[:-1]
+T3_BALANCE_ROWS = ("new_received", "carried_over", "results_total", "carried_forward")
 T3_RESULT_ROWS = {
-    fmt: [r for r in rows if r not in ("new_received", "carried_over", "results_total",
-                                       "carried_forward")]
-    for fmt, rows in st.T3_DATA_ROWS.items()
+    fmt: [r for r in rows if r not in T3_BALANCE_ROWS] for fmt, rows in st.T3_DATA_ROWS.items()
 }
 
 
-def _sum(cells: list[dict[str, Any] | None]) -> int | float | None:
-    vals = [c.get("value") if c else None for c in cells]
-    if any(v is None for v in vals):
-        return None
-    return sum(vals)
+def _value(cell: dict[str, Any] | None) -> int | float | None:
+    return cell.get("value") if cell else None
 
 
-def _entry(id_: str, table: str, about: str, lhs_cells: list, rhs_cells: list) -> dict[str, Any]:
-    lhs, rhs = _sum(lhs_cells), _sum(rhs_cells)
+def _row_values(cells: dict[str, Any]) -> dict[str, int | float | None]:
+    return {col: c.get("value") if c else None
+            for col, c in zip(T3_COLUMNS, map(cells.get, T3_COLUMNS), strict=True)}
+
+
+def _total(vals: list) -> int | float | None:
+    """Sum of the operands in order, None when one is null."""
+    return None if None in vals else sum(vals)
+
+
+def _entry(id_: str, table: str, about: str, lhs_vals: list, rhs_vals: list) -> dict[str, Any]:
+    lhs, rhs = _total(lhs_vals), _total(rhs_vals)
     if lhs is None or rhs is None:
         outcome = "not_assessable"
     else:
@@ -41,22 +47,19 @@ def _entry(id_: str, table: str, about: str, lhs_cells: list, rhs_cells: list) -
 
 def _applications(t3: dict[str, Any]) -> list[dict[str, Any]]:
     fmt = "gov_2019" if "other_handling" in t3 else "gov_2021"
-    out = []
-
-    def cell(row: str, col: str):
-        return t3.get(row, {}).get(col)
-
-    for col in T3_COLUMNS:
-        out.append(_entry("t3_balance", "applications", col,
-                          [cell("new_received", col), cell("carried_over", col)],
-                          [cell("results_total", col), cell("carried_forward", col)]))
-    for col in T3_COLUMNS:
-        out.append(_entry("t3_results_total", "applications", col,
-                          [cell("results_total", col)],
-                          [cell(r, col) for r in T3_RESULT_ROWS[fmt]]))
+    # Each cell's value read once: every one takes part in two or three identities.
+    value = {row: _row_values(t3.get(row, {}))
+             for row in dict.fromkeys([*T3_BALANCE_ROWS, *st.T3_DATA_ROWS[fmt]])}
+    new, over, results, forward = (value[r] for r in T3_BALANCE_ROWS)
+    out = [_entry("t3_balance", "applications", col, [new[col], over[col]],
+                  [results[col], forward[col]]) for col in T3_COLUMNS]
+    details = [value[r] for r in T3_RESULT_ROWS[fmt]]
+    out += [_entry("t3_results_total", "applications", col, [results[col]],
+                   [d[col] for d in details]) for col in T3_COLUMNS]
     for row in st.T3_DATA_ROWS[fmt]:
-        out.append(_entry("t3_row_total", "applications", row,
-                          [cell(row, "total")], [cell(row, c) for c in T3_PARTS]))
+        cells = value[row]
+        out.append(_entry("t3_row_total", "applications", row, [cells["total"]],
+                          [cells[c] for c in T3_PARTS]))
     return out
 
 
@@ -64,9 +67,9 @@ def _review_litigation(t4: dict[str, Any]) -> list[dict[str, Any]]:
     cases = t4.get(st.T4_ROW, {})
     out = []
     for group, _label in st.T4_GROUPS:
-        parts = [cases.get(f"{group}_{o}") for o, _ in st.T4_OUTCOMES if o != "total"]
+        parts = [_value(cases.get(f"{group}_{o}")) for o, _ in st.T4_OUTCOMES if o != "total"]
         out.append(_entry("t4_group_total", "review_litigation", group,
-                          [cases.get(f"{group}_total")], parts))
+                          [_value(cases.get(f"{group}_total"))], parts))
     return out
 
 

@@ -18,7 +18,8 @@ Flags (code, detail): format_mismatch, format_undetermined, table_missing, table
 table_incomplete, extra_cells, nonstandard_row / nonstandard_column (outside the template),
 duplicate_row, glued_digits / digits_resegmented (see `glued`).
 
-Modules: grid (HTML → rows), text (flattened text → rows), labels (label → key), kinds
+Modules: markup (every table of the page in one libxslt pass), grid (one table → rows,
+spans expanded), text (flattened text → rows), labels (label → key), kinds
 (label or value; broken labels), reader (rows → recognised rows), build (→ canonical keys),
 values (cell text → value), glued (digits run together), glued_line (labels and digits run
 together on one text line).
@@ -30,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from giar_crawler.parsing.tables import build, grid
+from giar_crawler.parsing.tables import build, markup
 from giar_crawler.parsing.tables.reader import Found, Reader
 from giar_crawler.parsing.tables.text import text_rows
 from giar_crawler.schema import statutory as st
@@ -46,8 +47,8 @@ class TablesResult:
 def _read_html(content) -> Found:
     reader = Reader()
     element = getattr(content, "element", content)  # tolerate a wrapper holding the element
-    for table in grid.tables_in(element):
-        reader.feed(grid.table_rows(table))
+    for rows in markup.page_rows(element):
+        reader.feed(rows)
     return reader.finish()
 
 

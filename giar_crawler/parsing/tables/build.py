@@ -147,18 +147,37 @@ def build_t2(found: Found, fmt: str, flags: Flags) -> dict[str, Any]:
     return out
 
 
+_T3_KEYS = [k for k, _ in st.T3_COLUMNS]
+
+
+def _columns_at(header: dict[str, int]) -> dict[int, str] | None:
+    """Table 三 column key by grid column, when every heading has its own column."""
+    if set(header) != set(_T3_KEYS) or len(set(header.values())) != len(_T3_KEYS):
+        return None
+    return {col: key for key, col in header.items()}
+
+
 def by_position(cells: list[Cell], header: dict[str, int]) -> list[Cell | None] | None:
     """Table 三 values placed under their column headings by grid column (HTML), so a value
     spanning several columns fills the first and leaves the others `merged`; None when the
     positions are unknown or do not line up with the headings (then cells go by order)."""
-    keys = [k for k, _ in st.T3_COLUMNS]
-    if set(header) != set(keys) or len(set(header.values())) != len(keys):
-        return None
-    key_at = {col: key for key, col in header.items()}
+    key_at = _columns_at(header)
+    return None if key_at is None else _place(cells, key_at, header)
+
+
+def _place(cells: list[Cell], key_at: dict[int, str], header: dict[str, int]):
     slot: dict[str, Cell] = {}
     for c in cells:
         if c.col < 0:
             return None
+        if c.span == 1:  # most cells: one column, no list of covered keys
+            key = key_at.get(c.col)
+            if key is None:
+                if c.text:
+                    return None
+            elif key not in slot:
+                slot[key] = c
+            continue
         covered = [key_at[k] for k in range(c.col, c.col + c.span) if k in key_at]
         if not covered:
             if c.text:
@@ -167,16 +186,17 @@ def by_position(cells: list[Cell], header: dict[str, int]) -> list[Cell | None] 
         slot.setdefault(covered[0], c)
         for key in covered[1:]:
             slot.setdefault(key, Cell("", merged=True, col=header[key]))
-    return [slot.get(k) for k in keys]
+    return [slot.get(k) for k in _T3_KEYS]
 
 
 def build_t3(found: Found, fmt: str, flags: Flags) -> dict[str, Any]:
-    keys: list[str | None] = [k for k, _ in st.T3_COLUMNS]
+    keys: list[str | None] = list(_T3_KEYS)
+    key_at = _columns_at(found.t3_header_cols)
     out = {}
     for row in st.T3_DATA_ROWS[fmt]:
         where = f"applications.{row}"
         cells = _unglue(found.t3_rows.get(row, []), 1, len(keys), where, flags)
-        placed = by_position(cells, found.t3_header_cols) if cells else None
+        placed = _place(cells, key_at, found.t3_header_cols) if cells and key_at else None
         if placed is None:
             out[row] = _cells(cells, keys, {}, where, flags)
         else:
@@ -202,7 +222,7 @@ def missing_report(tables: dict[str, Any]) -> list[str]:
         rows = [r for block in table.values() for r in block.values()] if (
             name == "active_disclosure") else list(table.values())
         cells = [c for r in rows for c in r.values()]
-        missing = sum(1 for c in cells if c.get("status") == "missing")
+        missing = [c.get("status") for c in cells].count("missing")
         if missing:
             out.append(f"{name}: {missing} of {len(cells)} cells missing")
     return out

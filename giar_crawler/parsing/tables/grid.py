@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -33,6 +34,7 @@ class Cell:
 Row = list[Cell]
 
 
+@lru_cache(maxsize=256)
 def _span(value: str | None) -> int:
     """HTML span attribute, tolerant of `2;`, `"3"`, 0 and garbage (→ 1)."""
     if value is None:
@@ -94,29 +96,48 @@ def _cover(pending: Pending, col: int, row: Row, seen: set[int]) -> None:
         pending[col] = (left - 1, text, first)
 
 
-def table_rows(table) -> list[Row]:
+Spans = tuple[str | None, str | None]  # a cell's colspan and rowspan attributes
+RawRow = tuple[list[str], list[Spans] | None]  # cell texts; their spans, None when none has
+
+
+def raw_rows(table) -> list[RawRow]:
+    """The cells of each row of `table`, read element by element (see `markup` for the fast
+    path over a whole page)."""
     nested = table.find(".//table") is not None
-    trs = _own_rows(table) if nested else list(table.iter("tr"))
+    out: list[RawRow] = []
+    for tr in _own_rows(table) if nested else table.iter("tr"):
+        tds = list(tr.iterchildren("td", "th"))
+        attrs = [(td.get("colspan"), td.get("rowspan")) for td in tds]
+        out.append(([cell_text(td, nested) for td in tds],
+                    attrs if any(a != (None, None) for a in attrs) else None))
+    return out
+
+
+def table_rows(table) -> list[Row]:
+    return spans(raw_rows(table))
+
+
+def spans(raws: list[RawRow]) -> list[Row]:
+    """Rows of cells with their grid columns, rowspans and colspans expanded."""
     pending: Pending = {}
     out: list[Row] = []
-    for index, tr in enumerate(trs):
+    for index, (texts, attrs) in enumerate(raws):
+        if attrs is None:
+            out.append(_plain(texts, pending))
+            continue
         row: Row = []
         col = 0
         seen: set[int] = set()
-        for td in tr.iterchildren("td", "th"):
-            if pending:
-                while col in pending and col not in seen:
-                    _cover(pending, col, row, seen)
-                    col += 1
-            text = cell_text(td, nested)
-            attrib = td.attrib
-            colspan = _span(attrib.get("colspan"))
+        for text, (raw_colspan, raw_rowspan) in zip(texts, attrs, strict=True):
+            while col in pending and col not in seen:
+                _cover(pending, col, row, seen)
+                col += 1
+            colspan = _span(raw_colspan) if raw_colspan else 1
             row.append(Cell(text, col=col, span=colspan))
-            raw_rowspan = attrib.get("rowspan")
-            if raw_rowspan is not None:
+            if raw_rowspan:
                 rowspan = _span(raw_rowspan)
                 if raw_rowspan.strip() == "0":
-                    rowspan = len(trs) - index  # rowspan=0: to the end of the table
+                    rowspan = len(raws) - index  # rowspan=0: to the end of the table
                 if rowspan > 1:
                     for c in range(col, col + colspan):
                         pending[c] = (rowspan - 1, text, c == col)
@@ -127,6 +148,24 @@ def table_rows(table) -> list[Row]:
                 _cover(pending, c, row, seen)
         out.append(row)
     return out
+
+
+def _plain(texts: list[str], pending: Pending) -> Row:
+    """A row without span attributes: one column a cell, around the slots covered above."""
+    if not pending:  # most rows
+        return [Cell(text, col=col) for col, text in enumerate(texts)]
+    row: Row = []
+    col = 0
+    seen: set[int] = set()
+    for text in texts:
+        while col in pending and col not in seen:
+            _cover(pending, col, row, seen)
+            col += 1
+        row.append(Cell(text, col=col))
+        col += 1
+    for c in sorted(k for k in pending if k not in seen):
+        _cover(pending, c, row, seen)
+    return row
 
 
 def tables_in(element) -> list:

@@ -45,17 +45,20 @@ def is_words(rows: list[Row], i: int) -> bool:
     return not known(labels.label(rows[i][0].text))
 
 
+@lru_cache(maxsize=4096)
 def known(lab: labels.Label) -> bool:
     return (is_label(lab) or labels.is_results_total(lab) or lab.core == st.T3_OTHER_OTHER[2]
             or labels.t2_column_any(lab))
 
 
+@lru_cache(maxsize=4096)
 def weak(lab: labels.Label) -> bool:
     """A bare ordinal `(七)` or a word like `其他`: maybe the start of a broken label."""
     return not lab.core.strip("()") or lab.core in (*st.T3_RESULTS_TOTAL_ALIASES,
                                                      st.T3_OTHER_OTHER[2])
 
 
+@lru_cache(maxsize=4096)
 def strong(lab: labels.Label) -> bool:
     return bool(
         labels.t3_row(lab) or labels.caption_block(lab) or labels.t2_column_any(lab)

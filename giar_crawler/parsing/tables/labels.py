@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from giar_crawler.parsing.script import to_simplified
 from giar_crawler.schema import statutory as st
@@ -29,8 +29,9 @@ _CJK_BRACKETS = str.maketrans({"【": "(", "】": ")", "〔": "(", "〕": ")", "
 MAX_LABEL = 60
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
+    """A cell's label in its normal forms; a tuple, so hashing it (cache keys) runs in C."""
+
     flat: str
     core: str
     ordinal: str  # "" when the cell carries no ordinal prefix
@@ -125,6 +126,7 @@ def is_results_total(lab: Label) -> bool:
     return lab.core in st.T3_RESULTS_TOTAL_ALIASES
 
 
+@lru_cache(maxsize=4096)
 def is_t3_header(lab: Label) -> bool:
     return any(m in lab.flat for m in st.T3_HEADER_MARKERS)
 

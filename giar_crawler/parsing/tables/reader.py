@@ -117,7 +117,8 @@ class Reader:
 
     # -- one row -----------------------------------------------------------------------
     def _row(self, rows: list[Row], i: int) -> int:
-        kinds.join_broken_label(rows, i)
+        if len(rows[i]) == 1:  # only a one-cell line can start a broken label
+            kinds.join_broken_label(rows, i)
         row = rows[i]
         if self.t4_waiting:
             taken = self._t4(rows, i)
@@ -129,6 +130,8 @@ class Reader:
             if c.merged or values.kind(c.text) != "text":
                 continue
             lab = labels.label(c.text)
+            if not kinds.known(lab):
+                continue  # no label of any table: _label would change nothing, return 0
             used = self._label(rows, i, j, lab)
             if used:
                 return used

@@ -31,8 +31,15 @@ def clean_raw(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def clean_spaces(text: str) -> str:
+    """Runs of whitespace (and zero-width spaces) as one space: clean_raw without the strip."""
+    return _SPACE.sub(" ", text)
+
+
+@lru_cache(maxsize=8192)
 def kind(text: str) -> str:
-    """'number', 'blank', 'na' or 'text' for a cell's text."""
+    """'number', 'blank', 'na' or 'text' for a cell's text (cached: called for every cell,
+    often several times)."""
     return _classify(text)[0]
 
 
@@ -49,6 +56,12 @@ def _classify(text: str) -> tuple[str, re.Match | None]:
 
 def cell(text: str, unit: str | None = None) -> dict[str, Any]:
     """The exported cell for `text`; `unit` is the column's unit (e.g. 万元 from its header)."""
+    return dict(_cell(text, unit))  # a copy: exported cells are never shared
+
+
+@lru_cache(maxsize=8192)
+def _cell(text: str, unit: str | None) -> dict[str, Any]:
+    """The cell for `text` (cached: tables repeat the same few numbers), never handed out."""
     raw = text if text.isdigit() else clean_raw(text)
     status, m = _classify(raw)
     if status != "number" or m is None:
