@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from giar_crawler.pipelines.pool import worker_count
 from giar_crawler.schedule import ScrapydError, _call, schedule, wait
 from tests.ops_site import ROOT, build_site, read_lines
 
@@ -163,6 +164,8 @@ def test_deploy_schedule_and_items(scrapyd, egg, tmp_path):
     assert sorted(i["url"] for i in items) == sorted(site.reports), log[-3000:]
     assert {i["portal"]["name"] for i in items} == {"样例区人民政府（fixture）"}
     assert "'finish_reason': 'finished'" in log
+    if worker_count("auto"):  # parse workers import the project from scrapyd's egg
+        assert "'giar/pool/workers'" in log and "giar/pool/fallbacks" not in log, log[-3000:]
     assert not ignored.exists()
     # The Chinese is written as UTF-8, not \u escapes (FEED_EXPORT_ENCODING still applies).
     raw = (home / "items/giar_crawler/county_reports/t1.jl").read_text(encoding="utf-8")
