@@ -50,6 +50,9 @@ ITEM_PIPELINES = {
 # Parse workers: "auto" = one per core beyond the crawl's own (at most 4); 0 = parse in the
 # crawl's process. Either way the same stages run in the same order (pipelines/pool.py).
 GIAR_PARSE_PROCESSES = "auto"
+# Seconds a worker may spend on one report (its attachments included) before it is stopped
+# and the record exported flagged, without content; 0 = wait forever.
+GIAR_PARSE_TIMEOUT = 600
 
 # REPLAY_DIR = "fixtures/sites"   serve every request from a saved site (offline)
 # RECORD_DIR = "recorded"         save every live response in the same layout

@@ -31,3 +31,18 @@ class FailingPipeline(StagePipeline):
 class NotAStagePipeline:
     def process_item(self, item, spider=None):
         return item
+
+
+def hang_in_worker(item):
+    """Never finishes on a page marked 'hang' (a regex gone exponential, say)."""
+    if os.environ.get(ENV_FLAG) and "hang" in item.url:
+        import time
+
+        time.sleep(600)
+    item.flag("parsed")
+    return item
+
+
+class HangInWorkerPipeline(StagePipeline):
+    stage = staticmethod(hang_in_worker)
+    name = "hang_in_worker"

@@ -1,5 +1,6 @@
 """Parse workers (pipelines/pool.py): same records as parsing in the crawl's process."""
 
+import asyncio
 import json
 
 import pytest
@@ -127,3 +128,34 @@ def test_zero_workers_leaves_the_pool_out(setting):
     crawler = get_crawler(settings_dict={**get_project_settings(), "GIAR_PARSE_PROCESSES": setting})
     with pytest.raises(NotConfigured):
         ParsePoolPipeline.from_crawler(crawler)
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_page_that_never_finishes_is_exported_flagged_and_the_crawl_goes_on():
+    from scrapy.utils.defer import deferred_from_coro
+    from scrapy.utils.test import get_crawler
+
+    from giar_crawler.items import ReportItem
+    from tests.pool_stages import HangInWorkerPipeline
+
+    crawler = get_crawler(settings_dict={"GIAR_PARSE_TIMEOUT": 1})
+    pool = ParsePoolPipeline(crawler, 1, [HangInWorkerPipeline])
+    pool.open_spider()
+    hang, after = (ReportItem(url=f"http://x.test/{name}.html") for name in ("hang", "after"))
+
+    async def feed():
+        try:
+            return await asyncio.gather(pool.process_item(hang), pool.process_item(after))
+        finally:
+            await pool.close_spider()
+
+    done = await deferred_from_coro(feed())
+    assert done == [hang, after]
+    assert hang.flags == [{"code": "stage_error",
+                           "detail": "parse: no result after 1 s; parse worker stopped"}]
+    assert hang.stages_done == {"hang_in_worker"}  # not parsed again in the crawl's process
+    # The item queued behind it lost its worker: handed back untouched, for the stage
+    # pipelines of the crawl's process to parse.
+    assert after.flags == [] and after.stages_done == set()
+    assert crawler.stats.get_value("giar/pool/timeouts") == 1
+    assert crawler.stats.get_value("giar/pool/fallbacks") == 1

@@ -84,17 +84,24 @@ class WorkerDied(Exception):
     pass
 
 
+class ParseTimeout(Exception):
+    pass
+
+
 class Worker:
     """One parse worker process and the replies it owes, in the order of the items sent."""
 
-    def __init__(self, process: asyncio.subprocess.Process):
+    def __init__(self, process: asyncio.subprocess.Process, timeout: float | None = None):
         self.process = process
         self.waiting: deque[asyncio.Future] = deque()
         self.alive = True
+        self.timeout = timeout
+        self.head_since = 0.0  # when the item at the head of the line reached the worker
         self.reader = asyncio.ensure_future(self._read())
+        self.watchdog = asyncio.ensure_future(self._watch()) if timeout else None
 
     @classmethod
-    async def start(cls, stage_paths: tuple[str, ...]) -> Worker:
+    async def start(cls, stage_paths: tuple[str, ...], timeout: float | None = None) -> Worker:
         # The crawl's own import path (scrapyd's project egg included) for the worker.
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),
                parse_worker.ENV_FLAG: "1"}
@@ -102,13 +109,15 @@ class Worker:
             sys.executable, "-m", "giar_crawler.parse_worker", *stage_paths,
             stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, env=env,
         )
-        return cls(process)
+        return cls(process, timeout)
 
     async def parse(self, item: ReportItem) -> dict:
         message = parse_worker.frame(item)  # before queueing: an unpicklable item fails here
         if not self.alive:
             raise WorkerDied("worker already gone")
         reply = asyncio.get_running_loop().create_future()
+        if not self.waiting:
+            self.head_since = asyncio.get_running_loop().time()
         self.waiting.append(reply)
         try:
             self.process.stdin.write(message)
@@ -127,12 +136,25 @@ class Worker:
                 (size,) = parse_worker.FRAME.unpack(await stream.readexactly(parse_worker.FRAME.size))
                 reply = pickle.loads(await stream.readexactly(size))
                 self.waiting.popleft().set_result(reply)
+                self.head_since = asyncio.get_running_loop().time()
         except (asyncio.IncompleteReadError, ConnectionError):
             pass
         self.alive = False
         code = await self.process.wait()
         while self.waiting:
             self.waiting.popleft().set_exception(WorkerDied(f"parse worker exited with {code}"))
+
+    async def _watch(self) -> None:
+        """A page the stages never finish with stops its worker, rather than the crawl
+        waiting forever; the items queued behind it fail over to the crawl's process."""
+        loop = asyncio.get_running_loop()
+        while self.alive:
+            await asyncio.sleep(min(1.0, self.timeout / 4))
+            if self.alive and self.waiting and loop.time() - self.head_since > self.timeout:
+                self.waiting.popleft().set_exception(
+                    ParseTimeout(f"no result after {self.timeout:g} s; parse worker stopped"))
+                self.process.kill()
+                return
 
     def figures(self) -> tuple[int, float]:
         """Peak RSS (KiB) and CPU seconds so far, while the worker runs."""
@@ -148,6 +170,8 @@ class Worker:
             self.process.kill()
             await self.process.wait()
         await self.reader
+        if self.watchdog:
+            self.watchdog.cancel()
 
 
 class ParsePoolPipeline:
@@ -155,6 +179,7 @@ class ParsePoolPipeline:
         self.stats = crawler.stats
         self.processes = processes
         self.stages = stages
+        self.timeout = crawler.settings.getfloat("GIAR_PARSE_TIMEOUT") or None
         self.paths = tuple(f"{cls.__module__}.{cls.__qualname__}" for cls in stages)
         self.workers: list[Worker] = []
         self.starting: asyncio.Lock | None = None
@@ -189,7 +214,7 @@ class ParsePoolPipeline:
                         break
                     self.restarts += 1
                     self.stats.inc_value("giar/pool/restarts")
-                self.workers.append(await Worker.start(self.paths))
+                self.workers.append(await Worker.start(self.paths, self.timeout))
                 live.append(self.workers[-1])
         return min(live, key=lambda w: len(w.waiting)) if live else None
 
@@ -208,6 +233,13 @@ class ParsePoolPipeline:
         shipped = replace(item, decoded=None, tree=None, content=None, html=None)
         try:
             done = await worker.parse(shipped)
+        except ParseTimeout as exc:
+            # Parsing it here would hang the crawl: the record says why it has no content.
+            logger.error("parse of %s abandoned: %s", item.url, exc)
+            self.stats.inc_value("giar/pool/timeouts")
+            item.flag("stage_error", f"parse: {exc}")
+            item.stages_done.update(cls.name for cls in self.stages)
+            return item
         except Exception as exc:  # noqa: BLE001 — whatever went wrong, parse it here instead
             logger.warning("parse worker failed on %s (%s: %s); parsing it in the crawl's process",
                            item.url, type(exc).__name__, exc)
