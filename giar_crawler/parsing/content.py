@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urljoin
 
-import lxml.etree
-
 from giar_crawler.parsing import sections
+from giar_crawler.parsing.pagetext import CELL_SEP, DROP_TAGS, PageText, spaces, walk_text
 from giar_crawler.parsing.script import compile_both
 from giar_crawler.schema import page as vocab
 
@@ -21,22 +20,51 @@ _CHROME_STRONG = compile_both(vocab.CHROME_STRONG, re.IGNORECASE)
 _CHROME_ANY = compile_both(f"{vocab.CHROME_STRONG}|{vocab.CHROME_WEAK}", re.IGNORECASE)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _CODE_LINE = re.compile(vocab.CODE_LINE)
-_SPAM = compile_both(vocab.SPAM, re.IGNORECASE)
+
+
+class Phrases:
+    """A pattern of phrases (top-level alternatives, each opening with a plain character)
+    searched fast. re cannot scan ahead for such an alternation (its characters are classes
+    for both scripts, or cased), trying every alternative at every character; here a class
+    of the opening characters is scanned for in C, and the pattern tried only there."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.regex = compile_both(pattern, flags)
+        opening = _opening_chars(pattern)
+        self.opening = compile_both(f"[{re.escape(opening)}]", flags) if opening else None
+
+    def search(self, text: str) -> bool:
+        """bool(regex.search(text))."""
+        if self.opening is None:
+            return bool(self.regex.search(text))
+        match = self.regex.match
+        return any(match(text, m.start()) for m in self.opening.finditer(text))
+
+
+def _opening_chars(pattern: str) -> str | None:
+    """The first character of each top-level alternative; None unless all are plain."""
+    if "\\" in pattern or "[" in pattern:  # escapes and classes could hide | and ( )
+        return None
+    firsts, depth, start = [], 0, 0
+    for i, ch in enumerate(pattern + "|"):
+        if ch == "|" and depth == 0:
+            alt = pattern[start:i]
+            if not alt or alt[0] in "()|.^$*+?{}" or alt[1:2] in ("?", "*", "{"):
+                return None
+            firsts.append(alt[0])
+            start = i + 1
+        depth += (ch == "(") - (ch == ")")
+    return "".join(dict.fromkeys(firsts))
+
+
+_SPAM = Phrases(vocab.SPAM, re.IGNORECASE)
 _ATTACHMENT_BLOCK = compile_both(vocab.ATTACHMENT_BLOCK)
-_ABUSE_FORM = compile_both(vocab.REPORT_ABUSE)
+_ABUSE_FORM = Phrases(vocab.REPORT_ABUSE)
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 _CHROME_TOKENS = frozenset(vocab.CHROME_CLASS)
 _ATTACHMENT_NAME = re.compile("|".join(map(re.escape, vocab.ATTACHMENT_CLASS)))  # substrings
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
-# Elements with no report text (inputs stay: they carry no text, and show a login wall).
-_DROP_TAGS = frozenset(("script", "style", "noscript", "iframe", "object", "embed", "button",
-                        "select", "textarea", "canvas", "svg", "link", "meta"))
-# Read as lines of their own (inside a table cell: set off by spaces).
-_BLOCK_TAGS = frozenset((
-    "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-    "table", "section", "article", "center", "blockquote", "pre", "hr", "form", "header",
-    "footer", "nav", "main", "aside", "tbody", "thead", "tfoot", "caption", "tr", "td", "th"))
 _TEXT_BLOCKS = ("p", "div", "span", "li", "a", "font", "center", "h1", "h2", "h3", "h4", "h5",
                 "h6", "strong", "b", "section", "dl", "dd", "dt", "ul", "form")
 _TEXT_BLOCK_SET = frozenset(_TEXT_BLOCKS)
@@ -49,13 +77,12 @@ class Body:
     how: str  # "container <selector>", "headings", "density" or "page"
     headings: int = 0  # section headings found in it
     raw_text: str | None = None  # its text before chrome is stripped (chrome lines kept)
-    # Table rows of the page as rendered so far, reused by later readings of the same tree.
-    # Valid while nothing inside a table changes: live no longer than one content stage.
-    rows: dict = field(default_factory=dict, repr=False)
+    # The page's text rendered once, read again by later readings of the same tree.
+    page: PageText | None = field(default=None, repr=False)
 
     def lines(self) -> list[str]:
         if self.raw_text is None:
-            self.raw_text = clean_text(self.element, drop_chrome=False, rows=self.rows)
+            self.raw_text = page_text(self.page, self.element, drop_chrome=False)
         return self.raw_text.split("\n")
 
 
@@ -64,6 +91,7 @@ class Stripped:
     attachments: list[dict[str, str]] = field(default_factory=list)
     spam: list[str] = field(default_factory=list)  # injected gambling lines found and removed
     removed: int = 0  # blocks of chrome (with text) removed
+    dropped: list = field(default_factory=list)  # every element removed (chrome or no text)
 
 
 def is_chrome_line(line: str) -> bool:
@@ -86,7 +114,12 @@ def _short_chrome_line(line: str) -> bool:
 
 def is_spam_line(line: str) -> bool:
     """Gambling spam injected into a hacked page: a short line naming a betting site."""
-    return len(line) <= vocab.SPAM_LINE_MAX and bool(_SPAM.search(line))
+    return len(line) <= vocab.SPAM_LINE_MAX and _SPAM.search(line)
+
+
+def may_hold_spam(text: str) -> bool:
+    """Whether any line of the text may be spam: one scan (no spam pattern spans lines)."""
+    return _SPAM.search(text)
 
 
 def short_text(el, limit: int = 80) -> str | None:
@@ -113,35 +146,41 @@ def _names(el) -> str:
 
 
 def _tokens(el) -> set[str]:
+    if not (el.get("class") or el.get("id")):  # most elements: no names, no tokens
+        return set()
     return {t.lower() for t in _TOKEN_SPLIT.split(_CAMEL.sub("_", _names(el))) if t}
 
 
 def _attachment_named(el) -> bool:
+    if not (el.get("class") or el.get("id")):
+        return False
     return bool(_ATTACHMENT_NAME.search(_names(el).lower()))
 
 
 # --- locating the body -----------------------------------------------------------------
 
 
-def find_body(tree) -> Body:
+def find_body(tree, page: PageText | None = None) -> Body:
     """The element holding the report: a known CMS container, else the block holding the six
-    section headings, else the densest block of non-link text, else the <body>."""
+    section headings, else the densest block of non-link text, else the <body>.
+
+    `page`: the tree's text as rendered already (PageText), else rendered here."""
     body = tree.find(".//body")
     root = body if body is not None else tree
-    rows: dict = {}
-    picked = _from_containers(tree, rows)
+    page = page if page is not None else PageText(tree)
+    picked = _from_containers(tree, page)
     if picked is not None and picked.headings >= 3:
         return picked
     # No container, or one without the report's headings (a summary box): follow the headings.
     heading_block = _around_headings(root)
     if heading_block is not None:
-        return Body(heading_block, "headings", rows=rows)
+        return Body(heading_block, "headings", page=page)
     if picked is not None:
         return picked
     dense = _densest(root)
     if dense is not None:
-        return Body(dense, "density", rows=rows)
-    return Body(root, "page", rows=rows)
+        return Body(dense, "density", page=page)
+    return Body(root, "page", page=page)
 
 
 def _selector(text: str) -> tuple[str | None, str | None, frozenset[str]]:
@@ -157,9 +196,6 @@ _CONTAINERS = [_selector(s) for s in vocab.CONTAINERS]
 _CONTAINER_TAGS = {tag for tag, _, _ in _CONTAINERS if tag}
 _CONTAINER_IDS = {ident for _, ident, _ in _CONTAINERS if ident}
 _CONTAINER_CLASSES = {name for _, _, classes in _CONTAINERS for name in classes}
-_NAMED_OR_ARTICLE = lxml.etree.XPath(
-    "descendant-or-self::*[@class!='' or @id!='' or self::article]"
-)
 
 
 def _container_rank(el) -> int | None:
@@ -175,20 +211,20 @@ def _container_rank(el) -> int | None:
     return None
 
 
-def _from_containers(tree, rows: dict) -> Body | None:
+def _from_containers(tree, page: PageText) -> Body | None:
     """The most specific container holding the section headings; else the best one found."""
     found = []
-    for el in _NAMED_OR_ARTICLE(tree):  # in document order, filtered in C
+    for el in page.named:  # in document order
         rank = _container_rank(el)
         if rank is not None:
             found.append((rank, el))
     candidates = []
     for rank, el in sorted(found, key=lambda c: c[0]):
-        text = clean_text(el, drop_chrome=False, rows=rows)
+        text = page_text(page, el, drop_chrome=False)
         if len(text) < 20:
             continue
         headings = len(sections.headings_in(text))
-        body = Body(el, f"container {vocab.CONTAINERS[rank]}", headings, text, rows)
+        body = Body(el, f"container {vocab.CONTAINERS[rank]}", headings, text, page)
         if headings >= 3:
             return body
         candidates.append(body)
@@ -199,7 +235,10 @@ def _from_containers(tree, rows: dict) -> Body | None:
 def _around_headings(root):
     """Lowest common ancestor of the blocks that carry section headings (at least three)."""
     carriers, keys = [], set()
+    opens = sections.opens_heading
     for el in root.iter(*_TEXT_BLOCKS, "td", "th"):
+        if not opens(el):  # most elements: no short_text needed
+            continue
         text = short_text(el, 60)
         hit = sections.heading_key(text) if text else None
         if hit:
@@ -219,7 +258,7 @@ def _densest(root):
     sizes: dict = {}
 
     def measure(el) -> int:
-        if not isinstance(el.tag, str) or el.tag in _DROP_TAGS:
+        if not isinstance(el.tag, str) or el.tag in DROP_TAGS:
             return 0
         own = 0 if el.tag == "a" else len((el.text or "").strip())
         for child in el:
@@ -286,10 +325,12 @@ def _strip(el, result: Stripped) -> None:
         tag = child.tag
         if not isinstance(tag, str) or tag == "table":
             continue
-        if tag in _DROP_TAGS:  # no text: what the body reads is unchanged
+        if tag in DROP_TAGS:  # no text: what the body reads is unchanged
+            result.dropped.append(child)
             child.drop_tree()
         elif tag in _TEXT_BLOCK_SET and _is_chrome(child, result):
             result.removed += 1
+            result.dropped.append(child)
             child.drop_tree()
         else:
             _strip(child, result)
@@ -313,11 +354,22 @@ def _in_tree(el, root) -> bool:
     return any(a is root for a in el.iterancestors())
 
 
-def page_attachments(tree, content, base: str) -> list[dict[str, str]]:
-    """Attachment blocks outside the body (TRS puts 附件下载 beside the editor div)."""
+_ATTACHMENT_TAGS = frozenset(("div", "ul", "p", "span", "dl", "section"))
+
+
+def page_attachments(tree, content, base: str, named: list | None = None) -> list[dict[str, str]]:
+    """Attachment blocks outside the body (TRS puts 附件下载 beside the editor div).
+
+    `named`: PageText.named, listed before strip_chrome removed chrome from the body (only
+    elements with a class or an id can be named so; those removed are no longer in the tree)."""
+    if named is None:
+        blocks = tree.iter(*_ATTACHMENT_TAGS)
+    else:
+        blocks = (el for el in named if el.tag in _ATTACHMENT_TAGS)
     out = []
-    for el in tree.iter("div", "ul", "p", "span", "dl", "section"):
-        if _attachment_named(el) and not _in_tree(el, content):
+    for el in blocks:
+        if (_attachment_named(el) and not _in_tree(el, content)
+                and (named is None or el is tree or _in_tree(el, tree))):
             out.extend(attachment_links(el, base))
     return out
 
@@ -325,114 +377,67 @@ def page_attachments(tree, content, base: str) -> list[dict[str, str]]:
 # --- clean text ------------------------------------------------------------------------
 
 
+def page_text(page: PageText, element, drop_chrome: bool = True, skip=None) -> str:
+    """clean_text(element, drop_chrome, skip, page.rows), cut from the page's rendering."""
+    raw = page.raw(element, skip)
+    if raw is None:
+        return clean_text(element, drop_chrome, skip, page.rows)
+    return _clean(raw, drop_chrome)
+
+
+def text_without(page: PageText, element, dropped: list) -> str:
+    """clean_text(element, rows=page.rows) once strip_chrome dropped `dropped` from it."""
+    raw = page.raw_without(element, dropped)
+    if raw is None:
+        return clean_text(element, rows=page.rows)
+    return _clean(raw, True)
+
+
 def clean_text(element, drop_chrome: bool = True, skip=None, rows: dict | None = None) -> str:
     """Text of an element: one block per line, table rows as tab-separated cells.
 
     `skip`: a descendant left out (the body, when reading the page around it).
-    `rows`: table rows already rendered from this tree (see Body.rows); filled as read."""
+    `rows`: table rows already rendered from this tree (PageText.rows); filled as read."""
     if element is None:
         return ""
-    parts: list[str] = []
-    _walk(element, parts, skip=skip, rows=rows)
-    # Tabs in the page's own text are indentation; cells are joined by _CELL_SEP.
-    return clean_lines(_spaces("".join(parts)).replace(_CELL_SEP, "\t"), drop_chrome)
+    return _clean(walk_text(element, skip, rows), drop_chrome)
+
+
+def _clean(raw: str, drop_chrome: bool) -> str:
+    # Tabs in the page's own text are indentation; cells are joined by CELL_SEP.
+    return clean_lines(spaces(raw).replace(CELL_SEP, "\t"), drop_chrome)
+
+
+# Whitespace (str.split's: re's \s is the same set) other than line and cell breaks.
+_SPACE_RUN = re.compile(r"[^\S\n\t]+")
+
+
+def without_chrome_lines(text: str) -> str:
+    """clean_lines(text) of a text clean_lines already normalised (chrome kept)."""
+    return "\n".join(ln for ln in text.split("\n")
+                     if "\t" in ln or not (is_chrome_line(ln) or is_spam_line(ln)))
 
 
 def clean_lines(text: str, drop_chrome: bool = True) -> str:
     """Normalise lines (and drop chrome lines). Idempotent: text read with chrome kept can
-    be filtered later without walking the tree again."""
-    lines = []
-    for raw in text.split("\n"):
-        if "\t" in raw:  # a table row: keep empty cells so columns stay aligned
-            line = "\t".join(" ".join(cell.split()) for cell in raw.split("\t"))
-            if line.strip():
-                lines.append(line)
-            continue
-        line = " ".join(raw.split())
-        if line and not (drop_chrome and (is_chrome_line(line) or is_spam_line(line))):
-            lines.append(line)
+    be filtered later without walking the tree again.
+
+    Lines with a tab are table rows: empty cells stay so columns stay aligned. Each line
+    (each cell of a row) has its whitespace runs made one space and its ends trimmed, as
+    " ".join(s.split()) would, but in C over the whole text."""
+    text = _SPACE_RUN.sub(" ", f"\n{text}\n")  # runs of one space: trim them by the breaks
+    for pad, brk in ((" \n", "\n"), ("\n ", "\n"), (" \t", "\t"), ("\t ", "\t")):
+        text = text.replace(pad, brk)
+    lines = filter(str.strip, text.split("\n"))  # rows of empty cells go too
+    if drop_chrome:
+        lines = (ln for ln in lines if "\t" in ln or not (is_chrome_line(ln) or is_spam_line(ln)))
     return "\n".join(lines)
-
-
-_CELL_SEP = "\x1f"
-# Tabs and wide spaces become spaces; CR and zero-width characters go. str.replace in C is
-# several times faster than str.translate on CJK text.
-_SPACES = (("\t", " "), ("\xa0", " "), ("\u3000", " "), ("\r", ""), ("\u200b", ""),
-           ("\ufeff", ""))
-
-
-def _spaces(text: str) -> str:
-    for old, new in _SPACES:
-        if old in text:
-            text = text.replace(old, new)
-    return text
-_CJK_CHAR = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
-_CJK_GAP = re.compile(rf"(?<={_CJK_CHAR}) (?={_CJK_CHAR})")
-
-
-def cell_text(cell) -> str:
-    """A table cell on one line: '商业</p><p>企业' → '商业企业'."""
-    if len(cell):
-        parts: list[str] = []
-        _walk(cell, parts, in_cell=True)
-        raw = "".join(parts)
-    else:  # most cells: no children, no walk; the tail, as the walk reads it
-        raw = f"{cell.text or ''} {cell.tail or ''}"
-    text = " ".join(_spaces(raw).split())
-    return _CJK_GAP.sub("", text) if " " in text else text
-
-
-def _layout_row(tr) -> bool:
-    """A row of a page-layout table (old TRS sites): it holds tables or whole articles."""
-    return tr.find(".//table") is not None or len(tr.text_content()) > 1000
-
-
-def _row(tr, rows: dict | None) -> str:
-    """A table row on one line of cells; "" for a row of a layout table (walked as blocks)."""
-    line = rows.get(tr) if rows is not None else None
-    if line is None:
-        if _layout_row(tr):
-            line = ""
-        else:
-            cells = [cell_text(c) for c in tr if c.tag == "td" or c.tag == "th"]
-            line = "\n" + _CELL_SEP.join(cells) + "\n"  # a one-cell row is a plain line
-        # Only rows inside a table: strip_chrome never changes a table, so they stay valid.
-        if rows is not None and next(tr.iterancestors("table"), None) is not None:
-            rows[tr] = line
-    return line
-
-
-def _walk(el, parts: list[str], in_cell: bool = False, skip=None, rows=None) -> None:
-    tag = el.tag
-    if type(tag) is not str or tag in _DROP_TAGS or el is skip:
-        tail = el.tail
-        if tail:
-            parts.append(tail)
-        return
-    line = _row(el, rows) if tag == "tr" and not in_cell else ""
-    if line:
-        parts.append(line)
-    else:
-        block = tag in _BLOCK_TAGS
-        mark = " " if in_cell else "\n"
-        if block:
-            parts.append(mark)
-        text = el.text
-        if text:
-            parts.append(text)
-        for child in el:
-            _walk(child, parts, in_cell, skip, rows)
-        if block:
-            parts.append(mark)
-    tail = el.tail
-    if tail:
-        parts.append(tail)
 
 
 def page_lines(tree, body: Body, limit: int = 400) -> list[str]:
     """Visible lines of the whole page, chrome included (dates sit in info bars): the page
     around the body, then the body as it was before stripping. Read before strip_chrome."""
     root = tree.find("body")
-    outside = clean_text(root if root is not None else tree, drop_chrome=False, skip=body.element,
-                         rows=body.rows)
+    outside = page_text(body.page, root if root is not None else tree, drop_chrome=False,
+                        skip=body.element)
     return [ln for ln in outside.split("\n") + body.lines() if len(ln) <= limit]

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 
 from lxml import etree
 
@@ -43,13 +44,18 @@ _ORGAN_FRAME = compile_both(r"^关于|关于$|的$|[（(]$")  # "关于X2023年�
 _STRIP_TITLE = " \t\r\n\u3000\xa0《》“”\"'"
 
 
-_METAS = etree.XPath("//meta[@content]")
+def _metas(tree) -> list[tuple[str | None, str | None, str]]:
+    """(name, property, content) of every <meta>: one pass over the page for all the names."""
+    # iter(tag) is //meta in document order, without XPath's walk over every text node.
+    return [(m.get("name"), m.get("property"), m.get("content").strip())
+            for m in tree.iter("meta") if m.get("content") is not None]
 
 
-def _meta(tree, names) -> str | None:
+def _meta(tree, names, metas: list | None = None) -> str | None:
     """Content of the first <meta> named (name= or property=) by the first name that has one.
-    One pass over the page: the tags are few, the names several."""
-    metas = [(m.get("name"), m.get("property"), m.get("content").strip()) for m in _METAS(tree)]
+    `metas`: _metas(tree), when already read."""
+    if metas is None:
+        metas = _metas(tree)
     for name in names:
         for meta_name, meta_property, value in metas:
             if value and name in (meta_name, meta_property):
@@ -83,12 +89,37 @@ def parse_date(raw: str | None) -> str | None:
 # --- title, organ ------------------------------------------------------------------------
 
 
-def _title_candidates(item: ReportItem):
+_TITLE_PLACES = (  # (XPath, the same test on an element with a class or an id)
+    ("//*[contains(@class, 'article_title')]", lambda el: "article_title" in el.get("class", "")),
+    ("//h1", None),
+    ("//*[@id='ti']", lambda el: el.get("id") == "ti"),
+    ("//*[contains(@class, 'title')]", lambda el: "title" in el.get("class", "")),
+    ("//h2", None),
+)
+_TITLE_XPATHS = [etree.XPath(xpath) for xpath, _ in _TITLE_PLACES]
+
+
+def _title_elements(tree, named: list | None):
+    """The first five elements of each title place, place by place (as needed). `named`: the
+    page's elements with a class or an id (in document order), listed before chrome was
+    stripped: filtered in Python rather than one XPath over every element per place."""
+    for xpath, (_, test) in zip(_TITLE_XPATHS, _TITLE_PLACES, strict=True):
+        if named is None or test is None:
+            yield xpath(tree)[:5]
+        else:
+            yield list(islice((el for el in named if test(el) and _in_page(el, tree)), 5))
+
+
+def _in_page(el, root) -> bool:
+    """Not removed with stripped chrome."""
+    return el is root or any(a is root for a in el.iterancestors())
+
+
+def _title_candidates(item: ReportItem, metas: list | None = None, named: list | None = None):
     tree = item.tree
-    yield _meta(tree, vocab.META_TITLE)
-    for xpath in ("//*[contains(@class, 'article_title')]", "//h1", "//*[@id='ti']",
-                  "//*[contains(@class, 'title')]", "//h2"):
-        for el in tree.xpath(xpath)[:5]:
+    yield _meta(tree, vocab.META_TITLE, metas)
+    for elements in _title_elements(tree, named):
+        for el in elements:
             text = " ".join(el.text_content().split())
             if 4 <= len(text) <= 120:
                 yield text
@@ -111,9 +142,9 @@ def _strip_site(title: str) -> str:
     return title
 
 
-def find_title(item: ReportItem) -> str | None:
+def find_title(item: ReportItem, metas: list | None = None, named: list | None = None) -> str | None:
     first = None
-    for candidate in _title_candidates(item):
+    for candidate in _title_candidates(item, metas, named):
         if not candidate:
             continue
         candidate = candidate.strip(_STRIP_TITLE)
@@ -140,10 +171,12 @@ def _is_organ(name: str | None) -> bool:
     return bool(name) and len(name) >= 2 and "年" not in name and not _GENERIC_ORGAN.match(name)
 
 
-def source_organ(item: ReportItem, page_lines: list[str]) -> str | None:
+def source_organ(item: ReportItem, page_lines: list[str], metas: list | None = None) -> str | None:
     """The page's 来源 (meta ContentSource or a '来源：' label) when it names an agency."""
-    candidates = [_meta(item.tree, ("ContentSource", "source"))]
+    candidates = [_meta(item.tree, ("ContentSource", "source"), metas)]
     for line in page_lines[:200]:
+        if "源" not in line:  # in 来源 and 來源: no part of the line can match
+            continue
         for part in line.split():
             m = _SOURCE.match(part)
             if m:
@@ -195,9 +228,9 @@ class Published:
     garbled: str | None = None  # a date written wrongly on the page, kept raw
 
 
-def find_published(item: ReportItem, page_lines: list[str]) -> Published:
+def find_published(item: ReportItem, page_lines: list[str], metas: list | None = None) -> Published:
     result = Published()
-    meta = _meta(item.tree, vocab.META_DATE)
+    meta = _meta(item.tree, vocab.META_DATE, metas)
     if meta:
         parsed = parse_date(meta)
         if parsed:
@@ -271,12 +304,16 @@ def full_region(organ_region: str | None, portal: dict) -> str | None:
 # --- the whole record ----------------------------------------------------------------------
 
 
-def fill(item: ReportItem, page_lines: list[str]) -> None:
-    """Title, organ, year, published date, level and region; flags for doubtful values."""
+def fill(item: ReportItem, page_lines: list[str], named: list | None = None) -> None:
+    """Title, organ, year, published date, level and region; flags for doubtful values.
+
+    `named`: the page's elements with a class or an id, as listed before chrome was stripped
+    (content.PageText.named), to find title elements without scanning the page again."""
     text = item.text or ""
-    item.title = find_title(item)
-    item.organ = find_organ(item.title, text, source_organ(item, page_lines))
-    published = find_published(item, page_lines)
+    metas = _metas(item.tree)
+    item.title = find_title(item, metas, named)
+    item.organ = find_organ(item.title, text, source_organ(item, page_lines, metas))
+    published = find_published(item, page_lines, metas)
     if not item.has_flag("content_farm"):  # a farm's date is its upload time, not the report's
         item.published, item.published_source = published.date, published.source
     garbled = ([published.garbled] if published.garbled else []) + garbled_dates(text)

@@ -6,20 +6,28 @@ dropped. Patterns match both scripts: this runs before the script stage converts
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from giar_crawler.items import ReportItem
 from giar_crawler.parsing import sections
-from giar_crawler.parsing.content import is_spam_line
+from giar_crawler.parsing.content import Phrases, is_spam_line, may_hold_spam
 from giar_crawler.parsing.script import compile_both
 from giar_crawler.schema import page as vocab
 
-_FARM = compile_both(vocab.CONTENT_FARM)
-_ABUSE = compile_both(vocab.REPORT_ABUSE)
+_FARM = Phrases(vocab.CONTENT_FARM)
+_ABUSE = Phrases(vocab.REPORT_ABUSE)
 _BLANKED_YEAR = compile_both(vocab.BLANKED_YEAR, re.MULTILINE)
+# BLANKED_YEAR is "(?:^|[before])年(?=…)", the class holding \s (so ^ adds nothing). Counted
+# from the 年, which re finds fast being a literal, the character before checked after; the
+# count is findall's: two matches never share a 年.
+_BLANKED = re.fullmatch(r"\(\?:\^\|(\[[^\]]*\\s[^\]]*\])\)(年.+)", vocab.BLANKED_YEAR)
+_BLANKED_HIT = compile_both(_BLANKED[2]) if _BLANKED else None
+_BLANKED_BEFORE = compile_both(_BLANKED[1]) if _BLANKED else None
 _LOGIN = compile_both(vocab.LOGIN_WALL)
 _REPORT_WORDS = compile_both(vocab.REPORT_WORDS)
+_PHRASE_LINE = 60  # a line that may be a farm's or an abuse form's wording
+_SHORT_LINE = max(_PHRASE_LINE, vocab.SPAM_LINE_MAX)  # ... or spam
 _SHORT_PAGE = 1500  # characters: less than any report that has no section headings
 # A listing row's date, alone or at the end of the row: '2025-03-10', '[2024-01-16]', '10-19'.
 _DATED_ENTRY = re.compile(r"(?:^|\s|\[|（|\()(?:20\d\d[-/.])?\d{1,2}[-/.]\d{1,2}[\])）]?$")
@@ -31,17 +39,53 @@ class Page:
 
     lines: list[str]
     has_password: bool = False
+    # The short lines joined: one scan tells whether any of them holds a phrase.
+    short: str = field(init=False, repr=False)
+
+    def __post_init__(self):
+        self.short = "\n".join(ln for ln in self.lines if len(ln) <= _SHORT_LINE)
+
+    def phrase_lines(self, pattern: Phrases) -> list[str]:
+        """Lines of _PHRASE_LINE characters at most the pattern (spanning no line break)
+        finds in."""
+        if not pattern.search(self.short):
+            return []
+        return [ln for ln in self.lines if len(ln) <= _PHRASE_LINE and pattern.search(ln)]
+
+
+_REFRESH_CASE = str.maketrans("REFSH", "refsh")  # XPath translate(), as the check was written
+
+
+# iter(tag) over the tree rather than XPath's //: no walk over every text node.
+def _has_password(tree) -> bool:
+    """//input[@type='password']"""
+    return any(el.get("type") == "password" for el in tree.iter("input"))
+
+
+def _refresh(tree) -> list[str]:
+    """//meta[translate(@http-equiv, 'REFSH', 'refsh')='refresh']/@content"""
+    return [m.get("content") for m in tree.iter("meta")
+            if (m.get("http-equiv") or "").translate(_REFRESH_CASE) == "refresh"
+            and m.get("content") is not None]
 
 
 def read_page(tree, lines: list[str]) -> Page:
-    return Page(lines, bool(tree.xpath("//input[@type='password']")))
+    return Page(lines, _has_password(tree))
+
+
+def _blanked_years(text: str) -> int:
+    """len(BLANKED_YEAR.findall(text))."""
+    if _BLANKED_HIT is None:  # the pattern no longer has that shape
+        return len(_BLANKED_YEAR.findall(text))
+    return sum(1 for m in _BLANKED_HIT.finditer(text)
+               if not (i := m.start()) or _BLANKED_BEFORE.match(text, i - 1))
 
 
 def classify_source(item: ReportItem, page: Page) -> None:
     """Flag hacked pages, content-farm copies and copies with the years blanked out."""
     text = item.text or ""
     page_lines = page.lines
-    spam = [ln for ln in page_lines if is_spam_line(ln)]
+    spam = [ln for ln in page_lines if is_spam_line(ln)] if may_hold_spam(page.short) else []
     if spam:
         item.flag("compromised", f"gambling spam injected: {spam[0]}")
 
@@ -50,13 +94,13 @@ def classify_source(item: ReportItem, page: Page) -> None:
     foreign = bool(host) and not host.endswith((".gov.cn", ".gov")) and _site(host) != _site(listing)
     if foreign:
         item.flag("not_government_source", host)
-    abuse = [ln for ln in page_lines if len(ln) <= 60 and _ABUSE.search(ln)]
-    farm = [ln for ln in page_lines if len(ln) <= 60 and _FARM.search(ln)] if foreign else []
+    abuse = page.phrase_lines(_ABUSE)
+    farm = page.phrase_lines(_FARM) if foreign else []
     if abuse or farm:
         item.flag("content_farm", f"copy on a document site: {(abuse or farm)[0]}")
-    blanked = _BLANKED_YEAR.findall(text)
-    if len(blanked) >= 3:
-        item.flag("years_blanked", f"{len(blanked)} years removed from the text")
+    blanked = _blanked_years(text)
+    if blanked >= 3:
+        item.flag("years_blanked", f"{blanked} years removed from the text")
 
 
 def check_report(item: ReportItem, page: Page) -> None:
@@ -74,9 +118,7 @@ def _site(host: str) -> str:
 
 
 def _not_a_report(item: ReportItem, page: Page, text: str) -> str | None:
-    refresh = item.tree.xpath(
-        "//meta[translate(@http-equiv, 'REFSH', 'refsh')='refresh']/@content"
-    )
+    refresh = _refresh(item.tree)
     if refresh and len(text) < 200:
         return f"meta refresh stub: {refresh[0].strip()[:120]}"
     if page.has_password and len(text) < 300 and any(_LOGIN.search(ln) for ln in page.lines):

@@ -47,6 +47,21 @@ def _keywords() -> list[tuple[str, int, re.Pattern[str], re.Pattern[str]]]:
     return out
 
 
+_OPENER = re.compile(rf"[第{_CN}]|\d")  # what _ORDINAL takes after spaces and '?'
+_SIGNIFICANT = re.compile(r"[^\s?\ufffd]")
+
+
+def opens_heading(el) -> bool:
+    """False when the element's text (itertext, whitespace normalised) cannot be a heading,
+    told cheaply: a leaf's text is all of it (_ORDINAL takes any run of spaces where the
+    normalised text has one), else its own text's first character must open an ordinal."""
+    text = el.text or ""
+    if not len(el):
+        return _ORDINAL.match(text) is not None
+    m = _SIGNIFICANT.search(text)
+    return m is None or _OPENER.match(m[0]) is not None
+
+
 def heading_key(line: str) -> tuple[str, int] | None:
     """(canonical key, ordinal written) when the line is one of the six section headings."""
     hit = _heading(line)
@@ -92,21 +107,44 @@ def split(text: str) -> dict[str, str]:
     return found
 
 
+# Lines _heading may take (no tab: a table row): past spaces and '?' an ordinal opens. Found
+# in C over the whole text (a match cannot leave its line); only those lines are read.
+_OPENING_LINE = re.compile(rf"^(?:[^\S\n\t]|[?\ufffd])*(?:第|[{_CN}]|\d)[^\t\n]*$", re.MULTILINE)
+_OPENING_NESTED = re.compile(r"^(?:[^\S\n\t]|[?\ufffd])*[（(][^\t\n]*$", re.MULTILINE)
+# The same for lines stripped first (heading_key(line.strip())): tabs at either end go.
+_OPENING_STRIPPED = re.compile(
+    rf"^(?:[^\S\n]|[?\ufffd])*(?:第|[{_CN}]|\d)[^\t\n]*[^\S\n]*$", re.MULTILINE
+)
+
+
 def _split(text: str, nested: bool) -> dict[str, str]:
+    """Each section is the text from its heading's line to the next accepted heading's."""
     order = {key: ordinal for key, ordinal, _, _ in _keywords()}
-    found: dict[str, list[str]] = {}
+    found: dict[str, str] = {}
     current: str | None = None
-    for line in text.split("\n"):
-        hit = _heading(line, nested)
+    tail, body = "", 0  # the current heading's text after it, where its lines start
+    for m in (_OPENING_NESTED if nested else _OPENING_LINE).finditer(text):
+        start, end = m.span()
+        hit = _heading(m[0], nested)
         if hit and hit[0] not in found and (current is None or order[hit[0]] > order[current]):
-            current = hit[0]
-            found[current] = [hit[2]] if hit[2] else []
-            continue
-        if current is not None:
-            found[current].append(line)
-    return {key: "\n".join(lines).strip() for key, lines in found.items()}
+            if current is not None:
+                found[current] = _section(tail, text[body:start - 1])
+            current, tail, body = hit[0], hit[2], end + 1
+            found[current] = ""
+    if current is not None:
+        found[current] = _section(tail, text[body:])
+    return found
+
+
+def _section(tail: str, lines: str) -> str:
+    return (f"{tail}\n{lines}" if tail else lines).strip()
 
 
 def headings_in(text: str) -> set[str]:
     """Keys of the section headings a piece of text contains (for locating the body)."""
-    return {hit[0] for line in text.split("\n") if (hit := heading_key(line.strip()))}
+    keys = set()
+    for m in _OPENING_STRIPPED.finditer(text):
+        hit = heading_key(m[0].strip())
+        if hit:
+            keys.add(hit[0])
+    return keys

@@ -4,21 +4,28 @@ from __future__ import annotations
 
 from giar_crawler.items import ReportItem
 from giar_crawler.parsing import content, encoding, metadata, pagekind, script, sections
+from giar_crawler.parsing.pagetext import PageText
 from giar_crawler.pipelines import StagePipeline
 
 _LOST_MIN = 3  # one stray '?' is punctuation; three places are lost characters
 
 
-def body_text(item: ReportItem, read: str | None = None, rows: dict | None = None) -> str:
+def body_text(item: ReportItem, read: str | None = None, page: PageText | None = None,
+              dropped: list | None = None) -> str:
     """Clean text of the body; '?' padding where the site lost characters is flagged, trimmed.
 
-    ``read``: the body's text as already read (chrome kept), when nothing was removed since;
-    ``rows``: table rows already rendered in this stage (content.Body.rows)."""
+    ``read``: the body's text as already read (content.clean_lines, chrome kept), when
+    nothing was removed since;
+    ``page``: the page as rendered in this stage (content.Body.page), ``dropped``: what
+    strip_chrome removed from the body since (content.Stripped.dropped)."""
     if read is not None:
-        text = content.clean_lines(read)
+        text = content.without_chrome_lines(read)
+    elif page is not None:
+        text = content.text_without(page, item.content, dropped or [])
     else:
-        text = content.clean_text(item.content, rows=rows)
-    lost = encoding.lost_characters(text)
+        text = content.clean_text(item.content)
+    # Every lost place shows a '?' or U+FFFD: most texts have neither, and need no regex scan.
+    lost = encoding.lost_characters(text) if "?" in text or "\ufffd" in text else 0
     if lost >= _LOST_MIN:
         item.flag("source_text_damaged", f"{lost} places where characters were lost ('?' or U+FFFD)")
         text = encoding.strip_lost_padding(text)
@@ -39,18 +46,20 @@ def extract(item: ReportItem) -> ReportItem:
     stripped = content.strip_chrome(body.element, item.url)
     item.content = body.element
     seen = {a["url"] for a in item.attachments}
-    for link in stripped.attachments + content.page_attachments(tree, body.element, item.url):
+    for link in stripped.attachments + content.page_attachments(
+            tree, body.element, item.url, body.page.named):
         if link["url"] not in seen:
             seen.add(link["url"])
             item.attachments.append(link)
 
-    item.text = body_text(item, None if stripped.removed else body.raw_text, body.rows)
+    read = None if stripped.removed else body.raw_text
+    item.text = body_text(item, read, body.page, stripped.dropped)
     item.sections = sections.split(item.text)
 
     if stripped.spam:
         item.flag("compromised", f"gambling spam injected: {stripped.spam[0]}")
     pagekind.classify_source(item, page)  # first: a farm's dates are not the report's
-    metadata.fill(item, page.lines)
+    metadata.fill(item, page.lines, body.page.named)
     pagekind.check_report(item, page)
     return item
 
