@@ -62,6 +62,8 @@ RECORD_DIR = None
 GIAR_MAX_LISTING_PAGES = 200  # per portal, all listing pages and API replies together
 GIAR_MAX_SUBLISTING_DEPTH = 3  # 年报 > 街镇 > 双路街道办事处 is depth 2
 GIAR_MAX_ATTACHMENTS = 3  # files fetched per report page
+# Portals are opened while fewer requests than this wait in the scheduler (0: all at once).
+GIAR_MAX_QUEUED = 2000
 # One record per report page body within a portal (mirror URLs, http/https twins).
 GIAR_DEDUP_BY_BODY = True
 

@@ -35,9 +35,9 @@ from giar_crawler.pipelines import StagePipeline
 logger = logging.getLogger(__name__)
 MAX_AUTO = 4
 MAX_RESTARTS = 3  # then the pool is given up and the stages run in the crawl's process
-# Items sent to a worker and not answered yet: one parsed, one waiting in the pipe, so a
+# Items sent to a worker and not answered yet: one parsed, three waiting in the pipe, so a
 # worker never idles; the rest wait here as items, not as copies in pipe buffers.
-IN_FLIGHT = 2
+IN_FLIGHT = 4
 
 
 def worker_count(setting) -> int:

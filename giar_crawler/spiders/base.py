@@ -5,6 +5,7 @@ Spiders only discover and fetch; the item pipelines do everything else.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 from datetime import UTC, datetime
@@ -21,6 +22,9 @@ from giar_crawler.listings import ListingPage
 from giar_crawler.parsing import attachments
 from giar_crawler.parsing.encoding import decode_html
 from giar_crawler.schema import discovery
+
+LINKS_PER_PAGE = 20  # report links a listing page typically adds to the queue
+MAX_QUEUE_WAIT = 30.0  # seconds
 
 
 def parse_years(spec: str | None) -> set[int] | None:
@@ -61,6 +65,8 @@ class ReportSpider(scrapy.Spider):
         self.shard = sharding.parse_shard(shard)
         self.discovered: dict[str, dict] = {}  # portal name → what home-page discovery found
         self._seen_keys: set[bytes] = set()
+        # Portals opened whose first page has not been answered yet (see _queue_room).
+        self._unanswered: set[str] = set()
         self._listing_pages: dict[str, int] = {}
 
     def selected_portals(self) -> list[registry.PortalRow]:
@@ -76,6 +82,9 @@ class ReportSpider(scrapy.Spider):
 
     async def start(self):
         for row in self.selected_portals():
+            await self._queue_room()
+            if row.listing_urls or row.home_url:
+                self._unanswered.add(row.name)
             if row.listing_urls:
                 for url in row.listing_urls:
                     yield self.listing_request(url, row, family=row.cms or None)
@@ -89,6 +98,21 @@ class ReportSpider(scrapy.Spider):
                 self.logger.warning("portal %s has no listing URL", row.name)
                 self.crawler.stats.inc_value("giar/portal/no_listing")
 
+    async def _queue_room(self) -> None:
+        """Open the next portal only while the scheduler holds fewer than GIAR_MAX_QUEUED
+        requests, counting a portal whose first page is still unanswered as the ~20 report
+        links that page will add. Otherwise the queue takes every portal's listing pages and
+        reports (the scheduler visits portals in turn): a request object per report of the
+        whole crawl. Waits at most MAX_QUEUE_WAIT seconds a portal, so a page that is never
+        answered cannot stall the crawl."""
+        limit = self.crawler.settings.getint("GIAR_MAX_QUEUED")
+        stats = self.crawler.stats
+        for _ in range(int(MAX_QUEUE_WAIT / 0.05)):
+            pending = stats.get_value("scheduler/enqueued", 0) - stats.get_value("scheduler/dequeued", 0)
+            if not limit or pending + LINKS_PER_PAGE * len(self._unanswered) < limit:
+                return
+            await asyncio.sleep(0.05)
+
     # --- home-page discovery: portals that give only a home page ----------------------
 
     def home_request(self, url, row, depth, path):
@@ -98,6 +122,7 @@ class ReportSpider(scrapy.Spider):
         return scrapy.Request(url, callback=self.parse_home, errback=self.on_error, meta=meta)
 
     def parse_home(self, response):
+        self._unanswered.discard(response.meta["portal_row"].name)
         """Follow 政府信息公开 → … → 年报 links (bounded); crawl the columns found."""
         row = response.meta["portal_row"]
         depth = response.meta["discovery_depth"]
@@ -199,6 +224,7 @@ class ReportSpider(scrapy.Spider):
 
     def parse_listing(self, response):
         row = response.meta["portal_row"]
+        self._unanswered.discard(row.name)
         stats = self.crawler.stats
         stats.inc_value(f"giar/portal/{row.name}/listing_pages")
         if self._trapped(response, row):
@@ -359,6 +385,8 @@ class ReportSpider(scrapy.Spider):
     def on_error(self, failure):
         request = failure.request
         row = request.meta.get("portal_row")
+        if row:
+            self._unanswered.discard(row.name)
         name = row.name if row else "?"
         self.crawler.stats.inc_value(f"giar/portal/{name}/errors")
         self.crawler.stats.inc_value("giar/errors")
