@@ -78,6 +78,7 @@ def test_parse_cost_prints_a_positive_ratio(capsys, corpus):
     assert got["report pages"] == 3
     assert got["floor"] > 0 and got["chain"] > 0
     assert got["ratio chain/floor"] > 0
+    assert got["ratio chain/floor first round"] > 0
     assert {"stage decode", "stage content", "stage script"} <= got.keys()
 
 
@@ -98,6 +99,7 @@ def test_crawl_throughput_crawls_every_report_with_both_spiders(capsys, corpus):
     assert got["bare rate"] > 0 and got["county_reports rate"] > 0
     assert got["ratio county_reports/bare"] > 0
     assert got["peak rss county_reports"] > 0
+    assert got["cpu county_reports"] > got["cpu bare"] > 0  # parsing is never free
 
 
 def test_memory_prints_a_peak_per_size_and_their_ratio(capsys, corpus):
