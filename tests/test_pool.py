@@ -159,3 +159,31 @@ async def test_a_page_that_never_finishes_is_exported_flagged_and_the_crawl_goes
     assert after.flags == [] and after.stages_done == set()
     assert crawler.stats.get_value("giar/pool/timeouts") == 1
     assert crawler.stats.get_value("giar/pool/fallbacks") == 1
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_worker_that_cannot_start_costs_no_record(monkeypatch):
+    from scrapy.utils.defer import deferred_from_coro
+    from scrapy.utils.test import get_crawler
+
+    from giar_crawler.items import ReportItem
+    from giar_crawler.pipelines import pool as pool_module
+    from tests.pool_stages import HangInWorkerPipeline
+
+    async def cannot_start(*args):
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(pool_module.Worker, "start", cannot_start)
+    crawler = get_crawler()
+    pool = ParsePoolPipeline(crawler, 1, [HangInWorkerPipeline])
+    item = ReportItem(url="http://x.test/1.html")
+
+    async def feed():
+        try:
+            return await pool.process_item(item)
+        finally:
+            await pool.close_spider()
+
+    assert await deferred_from_coro(feed()) is item
+    assert item.stages_done == set()  # handed back for the stage pipelines of this process
+    assert crawler.stats.get_value("giar/pool/fallbacks") == 1

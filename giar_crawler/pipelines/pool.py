@@ -226,12 +226,12 @@ class ParsePoolPipeline:
             return await self._parse(item)
 
     async def _parse(self, item: ReportItem) -> ReportItem:
-        worker = await self._worker()
-        if worker is None:
-            return item
         # The spider's own decoding stays here: the worker decodes the bytes again, cheaply.
         shipped = replace(item, decoded=None, tree=None, content=None, html=None)
         try:
+            worker = await self._worker()  # may fail to start one: then parse here too
+            if worker is None:
+                return item
             done = await worker.parse(shipped)
         except ParseTimeout as exc:
             # Parsing it here would hang the crawl: the record says why it has no content.
