@@ -144,10 +144,9 @@ def _is_multibyte(body: bytes, utf8_text: str | None) -> bool:
     return utf8_text is not None and len(utf8_text) < len(body) - 3
 
 
-def _plausible(body: bytes, enc: str, utf8: bool, utf8_text: str | None = None) -> tuple[str, int] | None:
-    """`utf8`: the bytes are valid multibyte UTF-8 (then no other encoding is plausible);
-    `utf8_text`: the body already decoded as UTF-8, if it is valid UTF-8."""
-    if enc != "utf-8" and utf8:
+def _plausible(body: bytes, enc: str, utf8_text: str | None) -> tuple[str, int] | None:
+    """`utf8_text`: the body decoded as UTF-8, if it is valid UTF-8."""
+    if enc != "utf-8" and _is_multibyte(body, utf8_text):
         return None  # UTF-8 bytes read as GBK give rare-character mojibake without one error
     decoded = (utf8_text, 0) if enc == "utf-8" and utf8_text is not None else _try(body, enc)
     if decoded is None:
@@ -174,7 +173,9 @@ def _candidates(body: bytes, header: str | None, meta: str | None):
     yield _detect(body), "detected"
 
 
-_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+# C0 controls other than tab, LF and CR: XML-illegal, lxml refuses them (decode stage).
+CONTROL_CHARS = "".join(map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]))
+_CONTROL_BYTES = CONTROL_CHARS.encode("ascii")
 # Codecs that decode a C0 control character only from its own single byte (no multibyte
 # sequence, no replacement yields one): a body without such bytes decodes to text without.
 _ASCII_SAFE = frozenset({"utf-8", "gb18030", "big5hkscs"})
@@ -199,12 +200,11 @@ def decode_html(body: bytes, content_type: str | None = None) -> Decoded:
     meta = meta_charset(body)
     tried: set[str] = set()
     utf8_text = _utf8_text(body)
-    utf8 = _is_multibyte(body, utf8_text)
     for enc, source in _candidates(body, header, meta):
         if not enc or enc in tried:
             continue
         tried.add(enc)
-        decoded = _plausible(body, enc, utf8, utf8_text)
+        decoded = _plausible(body, enc, utf8_text)
         if decoded is None:
             if source != "detected":
                 flags.append(("encoding_declared_wrong", f"{source} said {enc}"))
@@ -230,6 +230,8 @@ _PADDING = re.compile(r"^[ ?\ufffd]+|[ ?\ufffd]+$", re.MULTILINE)
 
 def lost_characters(text: str) -> int:
     """How many places in clean text show characters lost at the source."""
+    if "?" not in text and "\ufffd" not in text:  # most texts: no regex scan
+        return 0
     return len(_LOST.findall(text))
 
 

@@ -299,7 +299,9 @@ def simplify_tree(element) -> None:
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_GLOSS_TONED = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
+# A toned gloss; has_glosses looks for it without the lookbehind (see there).
+_GLOSS_TONED_OPEN = re.compile(rf"\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
+_GLOSS_TONED = re.compile(r"(?<=[\u3400-\u9fff])" + _GLOSS_TONED_OPEN.pattern)
 _GLOSS_ANY = re.compile(rf"(?<=[\u3400-\u9fff])\([a-zü{_TONED}]{{1,6}}\)")
 
 
@@ -315,13 +317,11 @@ def strip_glosses(text: str, *, page_has_glosses: bool = False) -> str:
     return _GLOSS_ANY.sub("", text) if page_has_glosses else text
 
 
-# _GLOSS_TONED without its lookbehind: sre then jumps from '(' to '(' instead of trying the
-# lookbehind at every character; the character before is checked in Python, on '(' only.
-_GLOSS_TONED_OPEN = re.compile(rf"\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
-
-
 def has_glosses(text: str) -> bool:
-    """Three or more toned glosses after Chinese characters in the page's first 20,000."""
+    """Three or more toned glosses after Chinese characters in the page's first 20,000.
+
+    Without _GLOSS_TONED's lookbehind sre jumps from '(' to '(' instead of trying the
+    lookbehind at every character; the character before is checked here, on '(' only."""
     head = text[:20000]
     found = 0
     for match in _GLOSS_TONED_OPEN.finditer(head):
@@ -333,16 +333,15 @@ def has_glosses(text: str) -> bool:
 
 
 def strip_glosses_tree(element) -> int:
-    """Remove glosses from every text node; returns how many nodes changed."""
+    """Remove glosses from every text node; returns how many nodes changed. A gloss follows a
+    Chinese character in its own node, so ASCII nodes (which _text_slots skips) hold none."""
     changed = 0
-    for el in element.iter():
-        for attr in ("text", "tail"):
-            value = getattr(el, attr, None) if isinstance(el.tag, str) or attr == "tail" else None
-            if value and "(" in value:
-                new = strip_glosses(value, page_has_glosses=True)
-                if new != value:
-                    setattr(el, attr, new)
-                    changed += 1
+    for el, attr, text in _text_slots(element):
+        if "(" in text:
+            new = strip_glosses(text, page_has_glosses=True)
+            if new != text:
+                setattr(el, attr, new)
+                changed += 1
     return changed
 
 

@@ -24,8 +24,7 @@ def body_text(item: ReportItem, read: str | None = None, page: PageText | None =
         text = content.text_without(page, item.content, dropped or [])
     else:
         text = content.clean_text(item.content)
-    # Every lost place shows a '?' or U+FFFD: most texts have neither, and need no regex scan.
-    lost = encoding.lost_characters(text) if "?" in text or "\ufffd" in text else 0
+    lost = encoding.lost_characters(text)
     if lost >= _LOST_MIN:
         item.flag("source_text_damaged", f"{lost} places where characters were lost ('?' or U+FFFD)")
         text = encoding.strip_lost_padding(text)

@@ -11,12 +11,12 @@ import lxml.etree
 import lxml.html
 
 from giar_crawler.items import ReportItem
-from giar_crawler.parsing.encoding import decode_html
+from giar_crawler.parsing.encoding import CONTROL_CHARS, decode_html
 from giar_crawler.pipelines import StagePipeline
 
 # lxml refuses str input with an encoding declaration, and XML-illegal control characters.
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL = re.compile(f"[{re.escape(CONTROL_CHARS)}]")
 
 
 def build_tree(html: str, url: str | None = None, *, controls: bool = True):
