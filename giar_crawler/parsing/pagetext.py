@@ -30,7 +30,10 @@ _CJK_GAP = re.compile(rf"(?<={_CJK_CHAR}) (?={_CJK_CHAR})")
 _ANY_SPACE = re.compile(r"\s+")
 _ROW_SEP = "\ufdd0"  # joins cells, and _ROW_END rows, while they are normalised together
 _ROW_END = "\ufdd1"
-_LAYOUT_ROWS = lxml.etree.XPath("//tr[.//table or string-length(.) > 1000]")  # _layout_row
+# A row of a page-layout table (old TRS sites): it holds tables or whole articles.
+_LAYOUT = ".//table or string-length(.) > 1000"
+_LAYOUT_ROWS = lxml.etree.XPath(f"//tr[{_LAYOUT}]")
+_IS_LAYOUT_ROW = lxml.etree.XPath(f"boolean({_LAYOUT})")
 _LOOSE_ROWS = lxml.etree.XPath("//tr[not(ancestor::table)]")
 
 
@@ -60,7 +63,7 @@ class PageText:
         # looks up a Python class each time it makes one (the stage reads many nodes twice).
         self.alive = list(tree.iter())
         self.tree = tree
-        self.layout = set(_LAYOUT_ROWS(tree))  # _layout_row of every row, in one C pass
+        self.layout = set(_LAYOUT_ROWS(tree))  # every layout row, in one C pass
         self.loose = set(_LOOSE_ROWS(tree))  # rows outside any table: never cached
         self.rows = _table_rows(tree, self.layout, self.loose)  # see _row
         self.parts: list[str] = []
@@ -190,18 +193,13 @@ def _clean_cell(raw: str) -> str:
     return _CJK_GAP.sub("", text) if " " in text else text
 
 
-def _layout_row(tr) -> bool:
-    """A row of a page-layout table (old TRS sites): it holds tables or whole articles."""
-    return tr.find(".//table") is not None or len(tr.text_content()) > 1000
-
-
 def _row(tr, rows: dict | None, page: PageText | None = None) -> str:
     """A table row on one line of cells; "" for a row of a layout table (walked as blocks).
 
     `page`: the PageText being rendered, which knows the page's layout and loose rows."""
     line = rows.get(tr) if rows is not None else None
     if line is None:
-        if tr in page.layout if page is not None else _layout_row(tr):
+        if tr in page.layout if page is not None else _IS_LAYOUT_ROW(tr):
             line = ""
         else:
             line = "\n" + _cells(tr) + "\n"  # a one-cell row is a plain line
@@ -264,7 +262,8 @@ def _cell_raws(tr) -> list[str]:
         if tag == "td" or tag == "th":
             if len(cell):  # its start mark is dropped by the trimming anyway
                 parts = [cell.text or ""]
-                _cell_walk(cell, parts)
+                for child in cell:
+                    _walk(child, parts, in_cell=True)
                 parts.append(" ")
                 parts.append(cell.tail or "")
                 raws.append("".join(parts))
@@ -272,22 +271,3 @@ def _cell_raws(tr) -> list[str]:
                 raws.append(f"{cell.text or ''} {cell.tail or ''}")
     return raws
 
-
-def _cell_walk(el, parts: list[str]) -> None:
-    """_walk(child, parts, in_cell=True) for each child: blocks are set off by spaces."""
-    for child in el:
-        tag = child.tag
-        if type(tag) is str and tag not in DROP_TAGS:
-            block = tag in BLOCK_TAGS
-            if block:
-                parts.append(" ")
-            text = child.text
-            if text:
-                parts.append(text)
-            if len(child):
-                _cell_walk(child, parts)
-            if block:
-                parts.append(" ")
-        tail = child.tail
-        if tail:
-            parts.append(tail)
