@@ -21,6 +21,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.utils.project import get_project_settings
 
 from bench.bare_spider import BareSpider
+from giar_crawler.pipelines.pool import peak_rss_kib
 from giar_crawler.spiders.county_reports import CountyReportsSpider
 
 SPIDERS = {"county_reports": CountyReportsSpider, "bare": BareSpider}
@@ -30,17 +31,6 @@ BENCH_SETTINGS = {
     "ROBOTSTXT_OBEY": False,
     "LOG_LEVEL": "WARNING",
 }
-
-
-def vm_hwm_kib() -> int | None:
-    """Peak resident set of this process, from /proc (Linux)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return None
 
 
 def run(site: Path, spider: str, feed: Path | None, workers: str | None = None) -> dict:
@@ -75,7 +65,7 @@ def run(site: Path, spider: str, feed: Path | None, workers: str | None = None) 
         ),
         "logged_errors": stats.get("log_count/ERROR", 0),
         "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-        "vmhwm_kib": vm_hwm_kib(),
+        "vmhwm_kib": peak_rss_kib(),
         # Parse workers (pipelines/pool.py): how many, their peak RSS and CPU time.
         "workers": stats.get("giar/pool/workers", 0),
         "worker_vmhwm_kib": stats.get("giar/pool/worker_peak_rss_kib", 0),

@@ -14,8 +14,6 @@ import json
 import sys
 from pathlib import Path
 
-from itemadapter import ItemAdapter
-
 from giar_crawler.items import ReportItem, exported_fields
 from giar_crawler.parsing import attachments
 from giar_crawler.pipelines import run_stage
@@ -44,8 +42,8 @@ def process(item: ReportItem) -> ReportItem:
 
 
 def record(item: ReportItem) -> dict:
-    adapter = ItemAdapter(item)
-    return {k: adapter[k] for k in exported_fields()}
+    """The item's exported fields, as the feed writes them."""
+    return {name: getattr(item, name) for name in exported_fields()}
 
 
 def parse_file(path: str | Path, url: str | None = None, encoding: str | None = None) -> dict:

@@ -18,7 +18,8 @@ from typing import BinaryIO
 
 from scrapy.utils.misc import load_object
 
-from giar_crawler.items import ReportItem, exported_fields
+from giar_crawler.items import ReportItem
+from giar_crawler.parse import record
 from giar_crawler.pipelines import run_stage
 
 FRAME = struct.Struct("!Q")
@@ -44,7 +45,7 @@ def read_frame(stream: BinaryIO) -> bytes | None:
 def parse(stages: list, item: ReportItem) -> dict:
     for cls in stages:
         run_stage(cls.stage, item, cls.name)
-    return {name: getattr(item, name) for name in exported_fields()}
+    return record(item)
 
 
 def serve(stages: list, inbox: BinaryIO, outbox: BinaryIO) -> None:

@@ -61,7 +61,8 @@ def stages_after(pipeline: type, settings) -> list[type[StagePipeline]]:
     return stages
 
 
-def _peak_rss_kib(pid: int) -> int:
+def peak_rss_kib(pid: int | str = "self") -> int:
+    """A live process's peak resident set (VmHWM), from /proc (Linux; 0 elsewhere)."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmHWM:"):
@@ -159,7 +160,7 @@ class Worker:
     def figures(self) -> tuple[int, float]:
         """Peak RSS (KiB) and CPU seconds so far, while the worker runs."""
         pid = self.process.pid
-        return _peak_rss_kib(pid), _cpu_seconds(pid)
+        return peak_rss_kib(pid), _cpu_seconds(pid)
 
     async def stop(self, timeout: float = 30) -> None:
         if self.alive:
