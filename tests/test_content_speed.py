@@ -15,7 +15,14 @@ from lxml import etree
 from bench.corpus import report_pages
 from bench.timing import new_item
 from giar_crawler.parsing import content, encoding, metadata, pagekind, sections
-from giar_crawler.parsing.pagetext import BLOCK_TAGS, CELL_SEP, DROP_TAGS, PageText, spaces
+from giar_crawler.parsing.pagetext import (
+    BLOCK_TAGS,
+    CELL_SEP,
+    DROP_TAGS,
+    PageText,
+    spaces,
+    text_content,
+)
 from giar_crawler.parsing.script import both_scripts
 from giar_crawler.pipelines.decode import decode
 from giar_crawler.schema import page as vocab
@@ -39,7 +46,7 @@ def _ref_cell(cell) -> str:
 def _ref_row(tr, rows):
     line = rows.get(tr) if rows is not None else None
     if line is None:
-        if tr.find(".//table") is not None or len(tr.text_content()) > 1000:
+        if tr.find(".//table") is not None or len(text_content(tr)) > 1000:
             line = ""
         else:
             cells = [_ref_cell(c) for c in tr if c.tag == "td" or c.tag == "th"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from giar_crawler.parsing import script
+from giar_crawler.parsing.pagetext import text_content
 from tests.seedpages import codes, process, report_page, seed_lines, seed_text
 
 
@@ -43,7 +44,7 @@ def test_traditional_page_is_converted_with_its_sections():
                                   "review_litigation", "problems_improvements", "other_matters"}
     assert item.sections["other_matters"].startswith("硫市镇人民政府没有收取信息处理费情况")
     # The tree the tables stage reads is converted too.
-    assert "收到和处理政府信息公开申请情况" in item.content.text_content()
+    assert "收到和处理政府信息公开申请情况" in text_content(item.content)
     assert item.title == "硫市镇2023年政府信息公开工作年度报告"
     # The breadcrumb at the top of the seed is chrome, in traditional script too.
     assert "当前页面" not in item.text and "當前頁面" not in item.text

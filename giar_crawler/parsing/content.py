@@ -12,7 +12,15 @@ from functools import lru_cache
 from urllib.parse import urljoin
 
 from giar_crawler.parsing import sections
-from giar_crawler.parsing.pagetext import CELL_SEP, DROP_TAGS, PageText, spaces, walk_text
+from giar_crawler.parsing.pagetext import (
+    CELL_SEP,
+    DROP_TAGS,
+    PageText,
+    drop_tree,
+    spaces,
+    text_content,
+    walk_text,
+)
 from giar_crawler.parsing.script import compile_both
 from giar_crawler.schema import page as vocab
 
@@ -302,7 +310,7 @@ def attachment_links(el, base: str) -> list[dict[str, str]]:
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("javascript:", "#", "mailto:")):
             continue
-        title = " ".join((a.text_content() or a.get("title") or "").split())
+        title = " ".join((text_content(a) or a.get("title") or "").split())
         path = href.split("?", 1)[0].lower()
         if path.endswith(vocab.ATTACHMENT_EXT) or title.startswith("附件"):
             out.append({"url": urljoin(base, href), "title": title or a.get("title", "")})
@@ -327,11 +335,11 @@ def _strip(el, result: Stripped) -> None:
             continue
         if tag in DROP_TAGS:  # no text: what the body reads is unchanged
             result.dropped.append(child)
-            child.drop_tree()
+            drop_tree(child)
         elif tag in _TEXT_BLOCK_SET and _is_chrome(child, result):
             result.removed += 1
             result.dropped.append(child)
-            child.drop_tree()
+            drop_tree(child)
         else:
             _strip(child, result)
 

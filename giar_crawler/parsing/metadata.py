@@ -14,6 +14,7 @@ from itertools import islice
 from lxml import etree
 
 from giar_crawler.items import ReportItem
+from giar_crawler.parsing.pagetext import text_content
 from giar_crawler.parsing.script import compile_both
 from giar_crawler.schema import page as vocab
 
@@ -120,7 +121,7 @@ def _title_candidates(item: ReportItem, metas: list | None = None, named: list |
     yield _meta(tree, vocab.META_TITLE, metas)
     for elements in _title_elements(tree, named):
         for el in elements:
-            text = " ".join(el.text_content().split())
+            text = " ".join(text_content(el).split())
             if 4 <= len(text) <= 120:
                 yield text
     if item.listed_title and not _TRUNCATED.search(item.listed_title):

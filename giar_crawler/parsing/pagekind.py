@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from giar_crawler.items import ReportItem
 from giar_crawler.parsing import sections
 from giar_crawler.parsing.content import Phrases, is_spam_line, may_hold_spam
+from giar_crawler.parsing.pagetext import text_content
 from giar_crawler.parsing.script import compile_both
 from giar_crawler.schema import page as vocab
 
@@ -142,7 +143,7 @@ def _not_a_report(item: ReportItem, page: Page, text: str) -> str | None:
 def _list_page(content, text: str) -> str | None:
     """Links to other reports (not to this one's files), a column of dated entries, or mostly
     link text; run only when the text has no report sections."""
-    links = [(" ".join(a.text_content().split()), a.get("href") or "") for a in content.iter("a")]
+    links = [(" ".join(text_content(a).split()), a.get("href") or "") for a in content.iter("a")]
     reports = {title for title, href in links
                if _REPORT_WORDS.search(title)
                and not href.split("?", 1)[0].lower().endswith(vocab.ATTACHMENT_EXT)}

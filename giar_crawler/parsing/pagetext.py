@@ -37,6 +37,27 @@ _IS_LAYOUT_ROW = lxml.etree.XPath(f"boolean({_LAYOUT})")
 _LOOSE_ROWS = lxml.etree.XPath("//tr[not(ancestor::table)]")
 
 
+_STRING = lxml.etree.XPath("string()")
+
+
+def text_content(el) -> str:
+    """lxml.html's HtmlElement.text_content, for the plain elements of the decode stage's tree."""
+    return _STRING(el)
+
+
+def drop_tree(el) -> None:
+    """lxml.html's HtmlElement.drop_tree: remove the element, keep its tail in the text."""
+    tail = el.tail
+    parent = el.getparent()
+    if tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + tail
+        else:
+            previous.tail = (previous.tail or "") + tail
+    parent.remove(el)
+
+
 def spaces(text: str) -> str:
     for old, new in _SPACES:
         if old in text:
@@ -59,8 +80,8 @@ class PageText:
     caller lists (raw_without): one content stage."""
 
     def __init__(self, tree):
-        # Every node's proxy made once, in one C loop, and kept for the stage: lxml.html
-        # looks up a Python class each time it makes one (the stage reads many nodes twice).
+        # Every node's proxy made once, in one C loop, and kept for the stage (it reads many
+        # nodes twice).
         self.alive = list(tree.iter())
         self.tree = tree
         self.layout = set(_LAYOUT_ROWS(tree))  # every layout row, in one C pass

@@ -1,6 +1,6 @@
 """Every <table> of an element read in one libxslt pass, as `grid.raw_rows` reads one table.
 
-Reading cells element by element costs a Python proxy (and lxml.html's class lookup) per
+Reading cells element by element costs a Python proxy per
 cell plus an XPath call for its text; here one stylesheet writes every table, row and cell
 (colspan, rowspan, text) as one string with private-use separators, split in C. Cell text is
 `grid.cell_text`'s: the cell's string value, or, in a table holding tables, without the
