@@ -98,6 +98,7 @@ def test_crawl_throughput_crawls_every_report_with_both_spiders(capsys, corpus):
     assert got["request errors"] == 0
     assert got["bare rate"] > 0 and got["county_reports rate"] > 0
     assert got["ratio county_reports/bare"] > 0
+    assert got["ratio ceiling county_reports/bare"] > 0
     assert got["peak rss county_reports"] > 0
     assert got["cpu county_reports"] > got["cpu bare"] > 0  # parsing is never free
 
