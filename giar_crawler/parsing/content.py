@@ -33,36 +33,47 @@ _CODE_LINE = re.compile(vocab.CODE_LINE)
 class Phrases:
     """A pattern of phrases (top-level alternatives, each opening with a plain character)
     searched fast. re cannot scan ahead for such an alternation (its characters are classes
-    for both scripts, or cased), trying every alternative at every character; here a class
-    of the opening characters is scanned for in C, and the pattern tried only there."""
+    for both scripts, or cased), trying every alternative at every character. Here the
+    pattern is written to test one class of the opening characters first, each alternative
+    then checking its own opening by a lookbehind: "[ab](?:(?<=a)x|(?<=b)y)" for "ax|by";
+    a position with no opening character costs one class test, all in C."""
 
     def __init__(self, pattern: str, flags: int = 0):
         self.regex = compile_both(pattern, flags)
-        opening = _opening_chars(pattern)
-        self.opening = compile_both(f"[{re.escape(opening)}]", flags) if opening else None
+        alternatives = _alternatives(pattern)
+        self.fast = self.regex
+        if alternatives and all(alt[1:2] not in "+*?{" for alt in alternatives):
+            opening = "".join(dict.fromkeys(alt[0] for alt in alternatives))
+            rests = "|".join(f"(?<={re.escape(alt[0])}){alt[1:]}" for alt in alternatives)
+            self.fast = compile_both(f"[{re.escape(opening)}](?:{rests})", flags)
 
     def search(self, text: str) -> bool:
         """bool(regex.search(text))."""
-        if self.opening is None:
-            return bool(self.regex.search(text))
-        match = self.regex.match
-        return any(match(text, m.start()) for m in self.opening.finditer(text))
+        return self.fast.search(text) is not None
 
 
-def _opening_chars(pattern: str) -> str | None:
-    """The first character of each top-level alternative; None unless all are plain."""
+def _alternatives(pattern: str) -> list[str] | None:
+    """The top-level alternatives; None unless each opens with a plain character."""
     if "\\" in pattern or "[" in pattern:  # escapes and classes could hide | and ( )
         return None
-    firsts, depth, start = [], 0, 0
+    alternatives, depth, start = [], 0, 0
     for i, ch in enumerate(pattern + "|"):
         if ch == "|" and depth == 0:
             alt = pattern[start:i]
             if not alt or alt[0] in "()|.^$*+?{}" or alt[1:2] in ("?", "*", "{"):
                 return None
-            firsts.append(alt[0])
+            alternatives.append(alt)
             start = i + 1
         depth += (ch == "(") - (ch == ")")
-    return "".join(dict.fromkeys(firsts))
+    return alternatives
+
+
+def _opening_chars(pattern: str) -> str | None:
+    """The first character of each top-level alternative; None unless all are plain."""
+    alternatives = _alternatives(pattern)
+    if alternatives is None:
+        return None
+    return "".join(dict.fromkeys(alt[0] for alt in alternatives))
 
 
 _SPAM = Phrases(vocab.SPAM, re.IGNORECASE)
@@ -207,11 +218,12 @@ _CONTAINER_CLASSES = {name for _, _, classes in _CONTAINERS for name in classes}
 
 
 def _container_rank(el) -> int | None:
-    classes = set(el.get("class", "").split())
+    tokens = el.get("class", "").split()
     ident = el.get("id")
     if (ident not in _CONTAINER_IDS and el.tag not in _CONTAINER_TAGS
-            and classes.isdisjoint(_CONTAINER_CLASSES)):
+            and _CONTAINER_CLASSES.isdisjoint(tokens)):
         return None  # most elements: no selector can match
+    classes = set(tokens)
     for rank, (tag, want_id, want_classes) in enumerate(_CONTAINERS):
         if ((tag is None or el.tag == tag) and (want_id is None or ident == want_id)
                 and want_classes <= classes):
@@ -244,7 +256,7 @@ def _around_headings(root):
     """Lowest common ancestor of the blocks that carry section headings (at least three)."""
     carriers, keys = [], set()
     opens = sections.opens_heading
-    for el in root.iter(*_TEXT_BLOCKS, "td", "th"):
+    for el in _heading_blocks(root):
         if not opens(el):  # most elements: no short_text needed
             continue
         text = short_text(el, 60)
@@ -259,6 +271,27 @@ def _around_headings(root):
         ancestors = set(el.iterancestors())
         common = [a for a in common if a in ancestors]
     return common[0] if common else None
+
+
+_HEADING_BLOCKS = frozenset((*_TEXT_BLOCKS, "td", "th"))
+
+
+def _heading_blocks(root) -> list:
+    """root.iter(*_TEXT_BLOCKS, "td", "th"), less what lies in tables and table rows whose
+    text holds no section word (most rows: figures): their text is read in C, their cells
+    never visited."""
+    out = []
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if (tag == "tr" or tag == "table") and not sections.may_hold_heading(text_content(el)):
+            continue
+        if tag in _HEADING_BLOCKS:
+            out.append(el)
+        if len(el):
+            stack.extend(reversed(el))
+    return out
 
 
 def _densest(root):
@@ -416,14 +449,31 @@ def _clean(raw: str, drop_chrome: bool) -> str:
     return clean_lines(spaces(raw).replace(CELL_SEP, "\t"), drop_chrome)
 
 
-# Whitespace (str.split's: re's \s is the same set) other than line and cell breaks.
-_SPACE_RUN = re.compile(r"[^\S\n\t]+")
+# Whitespace (str.split's: re's \s is the same set; none past U+3000) other than line and
+# cell breaks, listed: re tests a listed class faster than "[^\S\n\t]".
+_SPACE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in "\n\t")
+_SPACE_RUN = re.compile(f"[{re.escape(_SPACE_CHARS)}]+")
 
 
 def without_chrome_lines(text: str) -> str:
     """clean_lines(text) of a text clean_lines already normalised (chrome kept)."""
-    return "\n".join(ln for ln in text.split("\n")
-                     if "\t" in ln or not (is_chrome_line(ln) or is_spam_line(ln)))
+    return "\n".join(_no_chrome(text.split("\n"), text))
+
+
+def _no_chrome(lines, text: str):
+    """The lines (of `text`) that are neither chrome nor spam, table rows all kept: `text`
+    is searched once for what code needs; a long line is no spam."""
+    code = any(mark in text for mark in vocab.CODE_MARKS)
+    most = vocab.CHROME_LINE_MAX
+    spam_long = most < vocab.SPAM_LINE_MAX
+    for ln in lines:
+        if "\t" in ln:
+            yield ln
+        elif len(ln) > most:
+            if not (code and _CODE_LINE.search(ln)) and not (spam_long and is_spam_line(ln)):
+                yield ln
+        elif not (_short_chrome_line(ln) or is_spam_line(ln)):
+            yield ln
 
 
 def clean_lines(text: str, drop_chrome: bool = True) -> str:
@@ -438,7 +488,7 @@ def clean_lines(text: str, drop_chrome: bool = True) -> str:
         text = text.replace(pad, brk)
     lines = filter(str.strip, text.split("\n"))  # rows of empty cells go too
     if drop_chrome:
-        lines = (ln for ln in lines if "\t" in ln or not (is_chrome_line(ln) or is_spam_line(ln)))
+        lines = _no_chrome(lines, text)
     return "\n".join(lines)
 
 

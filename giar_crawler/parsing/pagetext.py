@@ -26,15 +26,22 @@ CELL_SEP = "\x1f"
 _SPACES = (("\t", " "), ("\xa0", " "), ("\u3000", " "), ("\r", ""), ("\u200b", ""),
            ("\ufeff", ""))
 _CJK_CHAR = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
-_CJK_GAP = re.compile(rf"(?<={_CJK_CHAR}) (?={_CJK_CHAR})")
-_ANY_SPACE = re.compile(r"\s+")
+# A space between two CJK characters. Written to open with the space itself: re scans for a
+# literal first character fast, where a leading lookbehind is tried at every position.
+_CJK_GAP = re.compile(rf" (?<={_CJK_CHAR} )(?={_CJK_CHAR})")
+# \s (str.split's whitespace; none past U+3000), listed: re tests a listed class faster.
+_ANY_SPACE = re.compile("[{}]+".format(re.escape(
+    "".join(c for c in map(chr, range(0x3001)) if c.isspace()))))
 _ROW_SEP = "\ufdd0"  # joins cells, and _ROW_END rows, while they are normalised together
 _ROW_END = "\ufdd1"
 # A row of a page-layout table (old TRS sites): it holds tables or whole articles.
 _LAYOUT = ".//table or string-length(.) > 1000"
-_LAYOUT_ROWS = lxml.etree.XPath(f"//tr[{_LAYOUT}]")
+# The tree's rows by "descendant-or-self::tr" rather than "//tr" (libxml2 steps from every
+# node of the document, testing the predicate per parent): faster, and the same for every
+# row the rendering reads.
+_LAYOUT_ROWS = lxml.etree.XPath(f"descendant-or-self::tr[{_LAYOUT}]")
 _IS_LAYOUT_ROW = lxml.etree.XPath(f"boolean({_LAYOUT})")
-_LOOSE_ROWS = lxml.etree.XPath("//tr[not(ancestor::table)]")
+_LOOSE_ROWS = lxml.etree.XPath("descendant-or-self::tr[not(ancestor::table)]")
 
 
 _STRING = lxml.etree.XPath("string()")
@@ -233,21 +240,28 @@ def _row(tr, rows: dict | None, page: PageText | None = None) -> str:
 
 def _table_rows(tree, layout: set, loose: set) -> dict:
     """_row of every row inside a table, as cached by a walk (rows in no table are not cached:
-    stripping may change them); the cells of all rows normalised in one pass."""
-    rows, trs, raws, seps = {}, [], [], 0
+    stripping may change them); the cells of all rows read into one list, normalised in one
+    pass: each row opens with _ROW_END, each cell with _ROW_SEP."""
+    rows, trs, parts, cells = {}, [], [], 0
     for tr in tree.iter("tr"):
         if tr in loose:
             continue
         if tr in layout:
             rows[tr] = ""
             continue
-        cells = _cell_raws(tr)
         trs.append(tr)
-        raws.append(_ROW_SEP.join(cells))
-        seps += max(len(cells) - 1, 0)
-    text = _ROW_END.join(raws)
-    if text.count(_ROW_SEP) == seps and text.count(_ROW_END) == max(len(raws) - 1, 0):
-        lines = _normalise_cells(text).split(_ROW_END) if trs else []
+        parts.append(_ROW_END)
+        for cell in tr:
+            tag = cell.tag
+            if tag == "td" or tag == "th":
+                cells += 1
+                parts.append(_ROW_SEP)
+                _read_cell(cell, parts)
+    text = "".join(parts)
+    if text.count(_ROW_SEP) == cells and text.count(_ROW_END) == len(trs):
+        # A row's first cell has no separator before it once rows are cut apart.
+        text = text.replace(_ROW_END + _ROW_SEP, _ROW_END)
+        lines = _normalise_cells(text).split(_ROW_END)[1:] if trs else []
     else:  # the page's own text holds a separator: row by row
         lines = [_cells(tr) for tr in trs]
     for tr, line in zip(trs, lines, strict=True):
@@ -281,14 +295,21 @@ def _cell_raws(tr) -> list[str]:
     for cell in tr:
         tag = cell.tag
         if tag == "td" or tag == "th":
-            if len(cell):  # its start mark is dropped by the trimming anyway
-                parts = [cell.text or ""]
-                for child in cell:
-                    _walk(child, parts, in_cell=True)
-                parts.append(" ")
-                parts.append(cell.tail or "")
-                raws.append("".join(parts))
-            else:
-                raws.append(f"{cell.text or ''} {cell.tail or ''}")
+            parts: list[str] = []
+            _read_cell(cell, parts)
+            raws.append("".join(parts))
     return raws
 
+
+def _read_cell(cell, parts: list[str]) -> None:
+    """The cell's text as the walk reads it (in a cell: its start mark is dropped by the
+    trimming anyway), with its tail."""
+    text = cell.text
+    if text:
+        parts.append(text)
+    for child in cell:
+        _walk(child, parts, in_cell=True)
+    parts.append(" ")
+    tail = cell.tail
+    if tail:
+        parts.append(tail)

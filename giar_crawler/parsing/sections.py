@@ -53,13 +53,64 @@ _SIGNIFICANT = re.compile(r"[^\s?\ufffd]")
 
 def opens_heading(el) -> bool:
     """False when the element's text (itertext, whitespace normalised) cannot be a heading,
-    told cheaply: a leaf's text is all of it (_ORDINAL takes any run of spaces where the
-    normalised text has one), else its own text's first character must open an ordinal."""
+    told cheaply: _ORDINAL takes any run of spaces where the normalised text has one, and
+    decides on the first _DECIDES significant characters, so a prefix of the itertext that
+    holds them is enough (a leaf's text is all of it)."""
     text = el.text or ""
-    if not len(el):
-        return _ORDINAL.match(text) is not None
-    m = _SIGNIFICANT.search(text)
-    return m is None or _OPENER.match(m[0]) is not None
+    if len(el):
+        first = _first_significant(el)
+        if first is not None and _OPENER.match(first) is None:  # most elements
+            return False
+        if not _decided(text):
+            text = _prefix(el)
+    return _ORDINAL.match(text) is not None
+
+
+def _first_significant(el) -> str | None:
+    """The first significant character of the element's itertext when its own text, or that
+    of the first children down (an element's text comes before its children's), holds one;
+    else None (not known without reading on)."""
+    while True:
+        m = _SIGNIFICANT.search(el.text or "")
+        if m is not None:
+            return m[0]
+        if not len(el):
+            m = _SIGNIFICANT.search(el.tail or "")  # a leaf: its tail comes next
+            return m[0] if m is not None else None
+        el = el[0]
+        if type(el.tag) is not str:  # a comment: its text is no itertext
+            return None
+
+
+# _ORDINAL's longest opening past spaces and '?': 第 two numerals 部分 and a mark.
+_DECIDES = 7
+
+
+def _decided(text: str) -> bool:
+    return len("".join(text.split()).lstrip("?\ufffd")) >= _DECIDES
+
+
+def _prefix(el) -> str:
+    """The element's itertext, up to where _ORDINAL is decided."""
+    parts: list[str] = []
+    for piece in el.itertext():
+        parts.append(piece)
+        if _SIGNIFICANT.search(piece) and _decided("".join(parts)):
+            break
+    return "".join(parts)
+
+
+@cache
+def _any_keyword() -> re.Pattern[str]:
+    """A word or a name of any section: what a heading's text, spaces removed, holds."""
+    return re.compile("|".join(f"{words.pattern}|{exact.pattern}"
+                               for _, _, words, exact in _keywords()))
+
+
+def may_hold_heading(text: str) -> bool:
+    """False when no element whose text lies within `text` (itertext, contiguous) can be a
+    heading: heading_key finds a section's word or name in it, spaces removed."""
+    return _any_keyword().search("".join(text.split())) is not None
 
 
 def heading_key(line: str) -> tuple[str, int] | None:
@@ -108,12 +159,14 @@ def split(text: str) -> dict[str, str]:
 
 
 # Lines _heading may take (no tab: a table row): past spaces and '?' an ordinal opens. Found
-# in C over the whole text (a match cannot leave its line); only those lines are read.
-_OPENING_LINE = re.compile(rf"^(?:[^\S\n\t]|[?\ufffd])*(?:第|[{_CN}]|\d)[^\t\n]*$", re.MULTILINE)
-_OPENING_NESTED = re.compile(r"^(?:[^\S\n\t]|[?\ufffd])*[（(][^\t\n]*$", re.MULTILINE)
+# in C over the whole text (a match cannot leave its line); only those lines are read. Each
+# pattern opens with the break before its line (the text is searched with one put in front):
+# re scans for a literal first character fast, where "^" is tried at every position.
+_OPENING_LINE = re.compile(rf"\n(?:[^\S\n\t]|[?\ufffd])*(?:第|[{_CN}]|\d)[^\t\n]*$", re.MULTILINE)
+_OPENING_NESTED = re.compile(r"\n(?:[^\S\n\t]|[?\ufffd])*[（(][^\t\n]*$", re.MULTILINE)
 # The same for lines stripped first (heading_key(line.strip())): tabs at either end go.
 _OPENING_STRIPPED = re.compile(
-    rf"^(?:[^\S\n]|[?\ufffd])*(?:第|[{_CN}]|\d)[^\t\n]*[^\S\n]*$", re.MULTILINE
+    rf"\n(?:[^\S\n]|[?\ufffd])*(?:第|[{_CN}]|\d)[^\t\n]*[^\S\n]*$", re.MULTILINE
 )
 
 
@@ -123,9 +176,10 @@ def _split(text: str, nested: bool) -> dict[str, str]:
     found: dict[str, str] = {}
     current: str | None = None
     tail, body = "", 0  # the current heading's text after it, where its lines start
-    for m in (_OPENING_NESTED if nested else _OPENING_LINE).finditer(text):
-        start, end = m.span()
-        hit = _heading(m[0], nested)
+    # Matched in "\n" + text: a match's start is its line's start in text.
+    for m in (_OPENING_NESTED if nested else _OPENING_LINE).finditer("\n" + text):
+        start, end = m.start(), m.end() - 1
+        hit = _heading(m[0][1:], nested)
         if hit and hit[0] not in found and (current is None or order[hit[0]] > order[current]):
             if current is not None:
                 found[current] = _section(tail, text[body:start - 1])
@@ -143,7 +197,7 @@ def _section(tail: str, lines: str) -> str:
 def headings_in(text: str) -> set[str]:
     """Keys of the section headings a piece of text contains (for locating the body)."""
     keys = set()
-    for m in _OPENING_STRIPPED.finditer(text):
+    for m in _OPENING_STRIPPED.finditer("\n" + text):
         hit = heading_key(m[0].strip())
         if hit:
             keys.add(hit[0])

@@ -33,6 +33,8 @@ CHROME_WEAK = (
 # Script and style text leaking into a page's text ("$('#share-1').share();",
 # "img#imgConac {height: 55px;}").
 CODE_LINE = r"^\s*(?:\$\(|jQuery\(|var\s+\w+\s*=|function\s*\w*\(|document\.|window\.)|\{[^{}]*:[^{}]*\}\s*$"
+# Every CODE_LINE match holds one of these: a text holding none has no code line to look for.
+CODE_MARKS = ("{", "$(", "jQuery(", "var", "function", "document.", "window.")
 CHROME_LEFTOVER = 4  # Chinese characters a weak-only line may keep and still be chrome
 CHROME_LINE_MAX = 80
 
