@@ -9,6 +9,7 @@ null where they cannot be computed. Failures are reported as found, never repair
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
 from giar_crawler.schema import statutory as st
@@ -19,24 +20,27 @@ T3_BALANCE_ROWS = ("new_received", "carried_over", "results_total", "carried_for
 T3_RESULT_ROWS = {
     fmt: [r for r in rows if r not in T3_BALANCE_ROWS] for fmt, rows in st.T3_DATA_ROWS.items()
 }
+_TOTAL_AT = T3_COLUMNS.index("total")
+_PARTS = itemgetter(*(T3_COLUMNS.index(c) for c in T3_PARTS))  # a row's parts, in order
 
 
 def _value(cell: dict[str, Any] | None) -> int | float | None:
     return cell.get("value") if cell else None
 
 
-def _row_values(cells: dict[str, Any]) -> dict[str, int | float | None]:
-    return {col: c.get("value") if c else None
-            for col, c in zip(T3_COLUMNS, map(cells.get, T3_COLUMNS), strict=True)}
+def _row_values(cells: dict[str, Any]) -> list[int | float | None]:
+    """The row's values in T3_COLUMNS order."""
+    return [c.get("value") if c else None for c in map(cells.get, T3_COLUMNS)]
 
 
-def _total(vals: list) -> int | float | None:
+def _total(vals) -> int | float | None:
     """Sum of the operands in order, None when one is null."""
     return None if None in vals else sum(vals)
 
 
-def _entry(id_: str, table: str, about: str, lhs_vals: list, rhs_vals: list) -> dict[str, Any]:
-    lhs, rhs = _total(lhs_vals), _total(rhs_vals)
+def _entry(id_: str, table: str, about: str, lhs: float | None,
+           rhs: float | None) -> dict[str, Any]:
+    """One instance, from its two sides' totals."""
     if lhs is None or rhs is None:
         outcome = "not_assessable"
     else:
@@ -51,15 +55,16 @@ def _applications(t3: dict[str, Any]) -> list[dict[str, Any]]:
     value = {row: _row_values(t3.get(row, {}))
              for row in dict.fromkeys([*T3_BALANCE_ROWS, *st.T3_DATA_ROWS[fmt]])}
     new, over, results, forward = (value[r] for r in T3_BALANCE_ROWS)
-    out = [_entry("t3_balance", "applications", col, [new[col], over[col]],
-                  [results[col], forward[col]]) for col in T3_COLUMNS]
-    details = [value[r] for r in T3_RESULT_ROWS[fmt]]
-    out += [_entry("t3_results_total", "applications", col, [results[col]],
-                   [d[col] for d in details]) for col in T3_COLUMNS]
+    app = "applications"
+    out = [_entry("t3_balance", app, col, _total((a, b)), _total((c, d)))
+           for col, a, b, c, d in zip(T3_COLUMNS, new, over, results, forward, strict=True)]
+    by_column = zip(*(value[r] for r in T3_RESULT_ROWS[fmt]), strict=True)  # C-level transpose
+    out += [_entry("t3_results_total", app, col, _total((r,)), _total(parts))
+            for col, r, parts in zip(T3_COLUMNS, results, by_column, strict=True)]
     for row in st.T3_DATA_ROWS[fmt]:
         cells = value[row]
-        out.append(_entry("t3_row_total", "applications", row, [cells["total"]],
-                          [cells[c] for c in T3_PARTS]))
+        out.append(_entry("t3_row_total", app, row, _total((cells[_TOTAL_AT],)),
+                          _total(_PARTS(cells))))
     return out
 
 
@@ -69,7 +74,7 @@ def _review_litigation(t4: dict[str, Any]) -> list[dict[str, Any]]:
     for group, _label in st.T4_GROUPS:
         parts = [_value(cases.get(f"{group}_{o}")) for o, _ in st.T4_OUTCOMES if o != "total"]
         out.append(_entry("t4_group_total", "review_litigation", group,
-                          [_value(cases.get(f"{group}_total"))], parts))
+                          _total((_value(cases.get(f"{group}_total")),)), _total(parts)))
     return out
 
 

@@ -16,6 +16,8 @@ Table 四's 15 values are in statutory order.
 
 from __future__ import annotations
 
+from itertools import chain, repeat
+from operator import attrgetter
 from typing import Any
 
 from giar_crawler.parsing.tables import glued as glued_digits
@@ -35,7 +37,7 @@ def _one(c: Cell | None, unit: str | None = None) -> dict[str, Any]:
         return dict(values.MERGED)
     if c.glued:
         return {"raw": c.text, "value": None, "status": "glued"}
-    return values.cell(c.text, unit)
+    return values.shared_cell(c.text, unit).copy()  # values.cell without its extra call
 
 
 def _cells(cells: list[Cell], keys: list[str | None], units: dict[str, str | None],
@@ -53,6 +55,9 @@ def _cells(cells: list[Cell], keys: list[str | None], units: dict[str, str | Non
 def _unglue(cells: list[Cell], groups: int, width: int, where: str,
             flags: Flags) -> list[Cell]:
     """A row whose digits were glued into its first cell, cut back where the totals allow."""
+    if not cells or not cells[0].text.isdigit() or (
+            len(cells) > 1 and cells[1].text and not cells[1].merged):
+        return cells  # most rows: no lone run of digits in the first cell
     filled = [c for c in cells if c.text and not c.merged]
     glued = filled[0].text if len(filled) == 1 and filled[0] is cells[0] else ""
     if not glued.isdigit() or (len(glued) < groups * width and not filled[0].glued):
@@ -131,15 +136,15 @@ def build_t2(found: Found, fmt: str, flags: Flags) -> dict[str, Any]:
         keys = _t2_columns(found, fmt, block, previous, flags)
         previous = found.t2_headers.get(block, previous)
         units = {c[0]: c[3] for c in columns}
+        names = list(units)
         got = found.t2_rows.get(block, {})
         block_out: dict[str, Any] = {}
         for row_key, _label, _kw in st.T2_ROWS[fmt][block]:
             where = f"active_disclosure.{block}.{row_key}"
             cells = _t2_unglue(got.get(row_key, []), len(keys), where, flags)
             row = _cells(cells, keys, units, where, flags)
-            for col, _l, _k, _u, _s in columns:
-                row.setdefault(col, dict(values.MISSING))
-            block_out[row_key] = {col: row[col] for col, *_ in columns}
+            block_out[row_key] = {col: row[col] if col in row else dict(values.MISSING)
+                                  for col in names}
         out[block] = block_out
         extra = set(got) - {r[0] for r in st.T2_ROWS[fmt][block]}
         if extra:
@@ -189,18 +194,43 @@ def _place(cells: list[Cell], key_at: dict[int, str], header: dict[str, int]):
     return [slot.get(k) for k in _T3_KEYS]
 
 
+_SHAPE = attrgetter("col", "span", "merged", "glued")
+_TEXT = attrgetter("text")
+
+
+def _in_order(cells: list[Cell], slots: list[tuple[int, int, bool, bool]]) -> bool:
+    """Each cell one column wide, in the headings' columns in statutory order, and a plain
+    value (most rows): `_place` would put every cell under its own heading, in order, and
+    `_one` read each as `values.cell`. Compared by C-level maps."""
+    return list(map(_SHAPE, cells)) == slots
+
+
+def _row_out(keys: list[str | None], cells: list[Cell | None]) -> dict[str, Any]:
+    """`{key: _one(cell)}`; a plain cell's copy is taken here (most cells: one call less)."""
+    plain = values.plain_cell
+    return {k: plain(c.text).copy() if c is not None and not (c.merged or c.glued)
+            else _one(c) for k, c in zip(keys, cells, strict=True)}
+
+
 def build_t3(found: Found, fmt: str, flags: Flags) -> dict[str, Any]:
     keys: list[str | None] = list(_T3_KEYS)
-    key_at = _columns_at(found.t3_header_cols)
+    header = found.t3_header_cols
+    key_at = _columns_at(header)
+    slots = [(header[k], 1, False, False) for k in _T3_KEYS] if key_at else []
     out = {}
     for row in st.T3_DATA_ROWS[fmt]:
         where = f"applications.{row}"
         cells = _unglue(found.t3_rows.get(row, []), 1, len(keys), where, flags)
-        placed = _place(cells, key_at, found.t3_header_cols) if cells and key_at else None
+        if key_at and _in_order(cells, slots):  # the row's cells in C-level maps
+            texts = map(_TEXT, cells)
+            out[row] = dict(zip(keys, map(dict.copy, map(values.plain_cell, texts)),
+                                strict=True))
+            continue
+        placed = _place(cells, key_at, header) if cells and key_at else None
         if placed is None:
             out[row] = _cells(cells, keys, {}, where, flags)
         else:
-            out[row] = {k: _one(c) for k, c in zip(keys, placed, strict=True)}
+            out[row] = _row_out(keys, placed)
     stray = set(found.t3_rows) - set(st.T3_DATA_ROWS[fmt])
     if stray:
         flags.append(("nonstandard_row", f"applications ({fmt}): {sorted(stray)}"))
@@ -221,8 +251,10 @@ def missing_report(tables: dict[str, Any]) -> list[str]:
     for name, table in tables.items():
         rows = [r for block in table.values() for r in block.values()] if (
             name == "active_disclosure") else list(table.values())
-        cells = [c for r in rows for c in r.values()]
-        missing = [c.get("status") for c in cells].count("missing")
+        # every cell's status, by C-level maps (a table holds a few hundred cells)
+        statuses = list(map(dict.get, chain.from_iterable(map(dict.values, rows)),
+                            repeat("status")))
+        missing = statuses.count("missing")
         if missing:
-            out.append(f"{name}: {missing} of {len(cells)} cells missing")
+            out.append(f"{name}: {missing} of {len(statuses)} cells missing")
     return out

@@ -86,18 +86,19 @@ def _own_rows(table) -> list:
 Pending = dict[int, tuple[int, str, bool]]  # col → (rows still covered, origin text, first col?)
 
 
-def _cover(pending: Pending, col: int, row: Row, seen: set[int]) -> None:
-    """Fill a slot covered by a rowspan from above: a placeholder for value cells only."""
-    left, text, first = pending.pop(col)
-    seen.add(col)
+def _cover(above: Pending, col: int, row: Row, below: Pending) -> None:
+    """Fill a slot covered by a rowspan from above: a placeholder for value cells only.
+    The slot leaves `above` (this row's) and, while the span goes on, enters `below`."""
+    left, text, first = above.pop(col)
     if first and values.kind(text) != "text":
-        row.append(Cell("", merged=True, col=col))
+        row.append(Cell("", True, False, col))
     if left > 1:
-        pending[col] = (left - 1, text, first)
+        below[col] = (left - 1, text, first)
 
 
-Spans = tuple[str | None, str | None]  # a cell's colspan and rowspan attributes
-RawRow = tuple[list[str], list[Spans] | None]  # cell texts; their spans, None when none has
+Spans = list[str | None]  # the cells' colspan (or rowspan) attributes; "" reads as none
+# Cell texts, their colspans and their rowspans; no lists (None) when no cell has a span.
+RawRow = tuple[list[str], Spans | None, Spans | None]
 
 
 def raw_rows(table) -> list[RawRow]:
@@ -107,9 +108,10 @@ def raw_rows(table) -> list[RawRow]:
     out: list[RawRow] = []
     for tr in _own_rows(table) if nested else table.iter("tr"):
         tds = list(tr.iterchildren("td", "th"))
-        attrs = [(td.get("colspan"), td.get("rowspan")) for td in tds]
-        out.append(([cell_text(td, nested) for td in tds],
-                    attrs if any(a != (None, None) for a in attrs) else None))
+        colspans, rowspans = [td.get("colspan") for td in tds], [td.get("rowspan") for td in tds]
+        texts = [cell_text(td, nested) for td in tds]
+        out.append((texts, colspans, rowspans) if any(colspans) or any(rowspans)
+                   else (texts, None, None))
     return out
 
 
@@ -119,52 +121,57 @@ def table_rows(table) -> list[Row]:
 
 def spans(raws: list[RawRow]) -> list[Row]:
     """Rows of cells with their grid columns, rowspans and colspans expanded."""
-    pending: Pending = {}
+    above: Pending = {}  # slots of this row covered by rowspans from the rows above
     out: list[Row] = []
-    for index, (texts, attrs) in enumerate(raws):
-        if attrs is None:
-            out.append(_plain(texts, pending))
-            continue
-        row: Row = []
-        col = 0
-        seen: set[int] = set()
-        for text, (raw_colspan, raw_rowspan) in zip(texts, attrs, strict=True):
-            while col in pending and col not in seen:
-                _cover(pending, col, row, seen)
-                col += 1
-            colspan = _span(raw_colspan) if raw_colspan else 1
-            row.append(Cell(text, col=col, span=colspan))
-            if raw_rowspan:
-                rowspan = _span(raw_rowspan)
-                if raw_rowspan.strip() == "0":
-                    rowspan = len(raws) - index  # rowspan=0: to the end of the table
-                if rowspan > 1:
-                    for c in range(col, col + colspan):
-                        pending[c] = (rowspan - 1, text, c == col)
-                        seen.add(c)
-            col += colspan
-        if pending:
-            for c in sorted(k for k in pending if k not in seen):
-                _cover(pending, c, row, seen)
-        out.append(row)
+    for index, (texts, colspans, rowspans) in enumerate(raws):
+        below: Pending = {}  # the same for the next row
+        if colspans is None or rowspans is None:
+            out.append(_plain(texts, above, below) if above else
+                       [Cell(text, False, False, col) for col, text in enumerate(texts)])
+        else:
+            out.append(_spanned(texts, colspans, rowspans, above, below, len(raws) - index))
+        above = below
     return out
 
 
-def _plain(texts: list[str], pending: Pending) -> Row:
-    """A row without span attributes: one column a cell, around the slots covered above."""
-    if not pending:  # most rows
-        return [Cell(text, col=col) for col, text in enumerate(texts)]
+def _spanned(texts: list[str], colspans: Spans, rowspans: Spans, above: Pending,
+             below: Pending, rows_left: int) -> Row:
+    """A row with span attributes; `rows_left` counts it and the rows after it."""
     row: Row = []
     col = 0
-    seen: set[int] = set()
-    for text in texts:
-        while col in pending and col not in seen:
-            _cover(pending, col, row, seen)
+    for text, raw_colspan, raw_rowspan in zip(texts, colspans, rowspans, strict=True):
+        while col in above:
+            _cover(above, col, row, below)
             col += 1
-        row.append(Cell(text, col=col))
+        colspan = _span(raw_colspan) if raw_colspan else 1
+        row.append(Cell(text, False, False, col, colspan))
+        if raw_rowspan:
+            rowspan = _span(raw_rowspan)
+            if raw_rowspan.strip() == "0":
+                rowspan = rows_left  # rowspan=0: to the end of the table
+            if rowspan > 1:
+                for c in range(col, col + colspan):
+                    below[c] = (rowspan - 1, text, c == col)
+                    above.pop(c, None)  # a slot spanned from above and from here: here wins
+        col += colspan
+    for c in sorted(above):
+        _cover(above, c, row, below)
+    return row
+
+
+def _plain(texts: list[str], above: Pending, below: Pending) -> Row:
+    """A row without span attributes under slots covered from above: one column a cell,
+    around them."""
+    row: Row = []
+    col = 0
+    for text in texts:
+        while col in above:
+            _cover(above, col, row, below)
+            col += 1
+        row.append(Cell(text, False, False, col))  # positional: keywords cost more a call
         col += 1
-    for c in sorted(k for k in pending if k not in seen):
-        _cover(pending, c, row, seen)
+    for c in sorted(above):
+        _cover(above, c, row, below)
     return row
 
 

@@ -51,6 +51,25 @@ def known(lab: labels.Label) -> bool:
             or labels.t2_column_any(lab))
 
 
+@lru_cache(maxsize=8192)
+def known_label(text: str) -> labels.Label | None:
+    """The label of a cell of words that some table knows, else None: the reader's test of
+    every cell, one cached lookup instead of three."""
+    if values.kind(text) != "text":
+        return None
+    lab = labels.label(text)
+    return lab if known(lab) else None
+
+
+@lru_cache(maxsize=4096)
+def roles(lab: labels.Label) -> tuple[str | None, bool, bool, str | None, bool]:
+    """What the reader asks of a label, in one cached lookup: its Table 二 caption block,
+    whether it heads Table 三, whether it marks Table 四, its Table 三 row key, whether it
+    reads as Table 三's results total."""
+    return (labels.caption_block(lab), labels.is_t3_header(lab), labels.is_t4_marker(lab),
+            labels.t3_row(lab), labels.is_results_total(lab))
+
+
 @lru_cache(maxsize=4096)
 def weak(lab: labels.Label) -> bool:
     """A bare ordinal `(七)` or a word like `其他`: maybe the start of a broken label."""

@@ -23,7 +23,7 @@ _DROP = re.compile(r"[\s\u3000\xa0\u200b\"'“”‘’「」『』〝〞,，、
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.,，]|\([一二三四五六七八九十]+\)|[0-9]+[、.,，]?)")
 _PAREN = re.compile(r"\([^()]*\)")
 _CAPTION = re.compile(st.T2_CAPTION)
-_CJK_BRACKETS = str.maketrans({"【": "(", "】": ")", "〔": "(", "〕": ")", "[": "(", "]": ")"})
+_CJK_BRACKETS = (("【", "("), ("】", ")"), ("〔", "("), ("〕", ")"), ("[", "("), ("]", ")"))
 
 # Longest plausible label after normalisation; longer cells are prose, not table labels.
 MAX_LABEL = 60
@@ -46,12 +46,15 @@ def gloss_free(text: str) -> str:
 def label(text: str) -> Label:
     # Pages normally arrive simplified (script stage); labels are converted again so a
     # traditional-script cell handed in directly still matches.
-    text = re.sub(r"\s+", "", to_simplified(gloss_free(text)).translate(_CJK_BRACKETS))
+    text = to_simplified(gloss_free(text))
+    for old, new in _CJK_BRACKETS:  # str.replace scans in C; str.translate looks up each char
+        text = text.replace(old, new)
+    text = "".join(text.split())  # no whitespace (str.split's is the regex's \s)
     m = _ORDINAL.match(text)
     ordinal = _DROP.sub("", m.group(0)) if m else ""
     rest = text[m.end():] if m else text
     core = rest
-    while True:  # nested annotations: strip innermost first
+    while "(" in core:  # nested annotations: strip innermost first
         stripped = _PAREN.sub("", core)
         if stripped == core:
             break
@@ -60,8 +63,28 @@ def label(text: str) -> Label:
     return Label(flat=_DROP.sub("", text), core=core or _DROP.sub("", rest), ordinal=ordinal)
 
 
+def _first_chars(keyword_sets) -> frozenset[str] | None:
+    """First characters of the sets' first keywords: a core matching any set holds one. None
+    when a set would match without (no keyword, or an empty one)."""
+    sets = list(keyword_sets)
+    if not all(keywords and all(keywords) for keywords in sets):
+        return None
+    return frozenset(keywords[0][0] for keywords in sets)
+
+
+def _cannot_hold(firsts: frozenset[str] | None, core: str) -> bool:
+    """The core holds no keyword set of `firsts` (a C-level test: most cells are no label)."""
+    return firsts is not None and firsts.isdisjoint(core)
+
+
 def has_keywords(lab: Label, keywords: tuple[str, ...]) -> bool:
-    return len(lab.flat) <= MAX_LABEL and all(k in lab.core for k in keywords)
+    if len(lab.flat) > MAX_LABEL:
+        return False
+    core = lab.core
+    for k in keywords:  # noqa: SIM110 - a loop, not all(<generator>): called for every row
+        if k not in core:
+            return False
+    return True
 
 
 @lru_cache(maxsize=4096)
@@ -80,9 +103,18 @@ def t2_row(lab: Label, fmt_rows: tuple[tuple[str, str, tuple[str, ...]], ...]) -
     return None
 
 
+_T2_ROW_FIRSTS = {block: _first_chars(row[2] for fmt in st.FORMATS
+                                       for row in st.T2_ROWS[fmt].get(block, ()))
+                  for block in st.T2_BLOCK_BY_ORDINAL.values()}
+
+
 @lru_cache(maxsize=4096)
 def t2_row_any(lab: Label, block: str) -> str | None:
     """A Table 二 row key of `block` in either format."""
+    if len(lab.flat) > MAX_LABEL:
+        return None  # prose: has_keywords says no to every row
+    if _cannot_hold(_T2_ROW_FIRSTS.get(block, frozenset()), lab.core):
+        return None
     for fmt in st.FORMATS:
         key = t2_row(lab, st.T2_ROWS[fmt].get(block, ()))
         if key:
@@ -103,21 +135,39 @@ def t2_column(lab: Label, fmt: str, block: str) -> str | None:
     return None
 
 
+_T2_COLUMN_FIRSTS = _first_chars(column[2] for fmt in st.FORMATS
+                                 for columns in st.T2_COLUMNS[fmt].values() for column in columns)
+
+
 @lru_cache(maxsize=4096)
 def t2_column_any(lab: Label) -> bool:
+    if len(lab.flat) > MAX_LABEL:
+        return False  # prose: has_keywords says no to every column
+    if _cannot_hold(_T2_COLUMN_FIRSTS, lab.core):
+        return False
     return any(t2_column(lab, fmt, block) for fmt in st.FORMATS for block in st.T2_COLUMNS[fmt])
+
+
+# Table 三 rows t3_row looks for, in order, with their keywords as sets.
+_T3_KEYWORDS = tuple((key, frozenset(keywords)) for key, _l, keywords, _p, _d in st.T3_ROWS
+                     if key != "results_total")
+_T3_WORDS = frozenset().union(*(words for _key, words in _T3_KEYWORDS))
+_T3_FIRSTS = _first_chars(keywords for key, _l, keywords, _p, _d in st.T3_ROWS
+                          if key != "results_total")
 
 
 @lru_cache(maxsize=4096)
 def t3_row(lab: Label) -> str | None:
-    """Key of a Table 三 row label (data row or group header), ignoring context."""
+    """Key of a Table 三 row label (data row or group header), ignoring context: the first
+    row whose keywords the core holds (up to MAX_LABEL + 20 characters)."""
     if len(lab.flat) > MAX_LABEL + 20:
         return None
-    for key, _label, keywords, _parent, _data in st.T3_ROWS:
-        if key == "results_total":
-            continue
-        if has_keywords(lab, keywords) or (len(lab.flat) <= MAX_LABEL + 20
-                                           and all(k in lab.core for k in keywords)):
+    core = lab.core
+    if _cannot_hold(_T3_FIRSTS, core):
+        return None
+    present = {k for k in _T3_WORDS if k in core}  # each keyword looked for once
+    for key, words in _T3_KEYWORDS:
+        if words <= present:
             return key
     return None
 

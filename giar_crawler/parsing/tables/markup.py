@@ -22,16 +22,20 @@ TABLE, ROW, FIELD, END = "\ue000", "\ue001", "\ue003", "\ue004"
 # A cell is three fields: colspan, rowspan, text.
 _SPANS = f"'{FIELD}', @colspan, '{FIELD}', @rowspan, '{FIELD}'"
 _ROW = f"concat('{ROW}', count(td|th))"
-# One instruction per cell where possible: libxslt's cost is per instruction. A row belongs
-# to its nearest table, the one with one table ancestor fewer.
+# One instruction per cell where possible: libxslt's cost is per instruction; each table's
+# subtree walked once for its rows. A table holds tables when it is an ancestor of one (a walk
+# up from every table, not down the whole of each). A row belongs to its nearest table, the
+# one with one table ancestor fewer.
 _TRANSFORM = etree.XSLT(etree.XML(f"""\
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 <xsl:output method="text" encoding="UTF-8"/>
 <xsl:template match="/">
- <xsl:for-each select="//table">
+ <xsl:variable name="tables" select="//table"/>
+ <xsl:variable name="holders" select="$tables/ancestor::table"/>
+ <xsl:for-each select="$tables">
   <xsl:text>{TABLE}</xsl:text>
   <xsl:choose>
-   <xsl:when test=".//table">
+   <xsl:when test="$holders and count(. | $holders) = count($holders)">
     <xsl:variable name="depth" select="count(ancestor::table)"/>
     <xsl:variable name="rows" select=".//tr[count(ancestor::table) = $depth + 1]"/>
     <xsl:value-of select="count($rows)"/>
@@ -53,8 +57,9 @@ _TRANSFORM = etree.XSLT(etree.XML(f"""\
     </xsl:for-each>
    </xsl:when>
    <xsl:otherwise>
-    <xsl:value-of select="count(.//tr)"/>
-    <xsl:for-each select=".//tr">
+    <xsl:variable name="rows" select=".//tr"/>
+    <xsl:value-of select="count($rows)"/>
+    <xsl:for-each select="$rows">
      <xsl:value-of select="{_ROW}"/>
      <xsl:for-each select="td|th">
       <xsl:value-of select="concat({_SPANS}, .)"/>
@@ -63,7 +68,7 @@ _TRANSFORM = etree.XSLT(etree.XML(f"""\
    </xsl:otherwise>
   </xsl:choose>
  </xsl:for-each>
- <xsl:value-of select="concat('{END}', count(//table))"/>
+ <xsl:value-of select="concat('{END}', count($tables))"/>
 </xsl:template>
 </xsl:stylesheet>"""))
 
@@ -81,23 +86,40 @@ def _read(element) -> str | None:
 
 
 def _table(text: str, clean) -> list[grid.RawRow]:
-    """Rows of one table's output; slices and maps run in C, no loop over cells."""
+    """Rows of one table's output; splits, slices and maps run in C, no loop over cells.
+    `clean` is applied to each cell text, unless None (the texts are clean already)."""
     trs = text.split(ROW)
     if trs[0] != str(len(trs) - 1):
         raise _Miscount
-    rows: list[grid.RawRow] = []
-    for index in range(1, len(trs)):
-        fields = trs[index].split(FIELD)  # the cell count, then three fields a cell
-        if len(fields) != 3 * int(fields[0]) + 1:
-            raise _Miscount
-        colspans, rowspans = fields[1::3], fields[2::3]
-        texts = list(map(clean, fields[3::3]))
-        if any(colspans) or any(rowspans):
-            rows.append((texts, [(c or None, r or None) for c, r in zip(colspans, rowspans,
-                                                                       strict=True)]))
-        else:
-            rows.append((texts, None))
-    return rows
+    rows = [tr.split(FIELD) for tr in trs[1:]]  # the cell count, then three fields a cell
+    if [len(fields) for fields in rows] != [3 * int(fields[0]) + 1 for fields in rows]:
+        raise _Miscount
+    return [_raw_row(fields, clean) for fields in rows]
+
+
+def _raw_row(fields: list[str], clean) -> grid.RawRow:
+    texts = fields[3::3] if clean is None else list(map(clean, fields[3::3]))
+    colspans, rowspans = fields[1::3], fields[2::3]  # "" where the cell has no such span
+    if any(colspans) or any(rowspans):
+        return texts, colspans, rowspans
+    return texts, None, None
+
+
+def _clean(body: str) -> str:
+    """Every field stripped and its whitespace runs made one space, over the whole output at
+    once: str.split's whitespace is the regex's \\s (values.clean_raw), a separator is none,
+    so runs never cross fields; once runs are single spaces, a field's ends are a space next
+    to a separator. A span attribute reads the same stripped (grid._span; a blank one is
+    no span either way)."""
+    body = " ".join(body.split())
+    for sep in _SEPARATORS:
+        body = body.replace(" " + sep, sep)
+    for sep in _SEPARATORS:
+        body = body.replace(sep + " ", sep)
+    return body
+
+
+_SEPARATORS = (TABLE, ROW, FIELD)
 
 
 def _tables(element) -> list[list[grid.RawRow]] | None:
@@ -105,11 +127,8 @@ def _tables(element) -> list[list[grid.RawRow]] | None:
     if out is None:
         return None
     body, _end, count = out.rpartition(END)  # always written last: a page's own END is before
-    clean = values.clean_raw
-    if "\u200b" not in body:
-        # Whitespace runs become one space in C over the whole page at once; a separator is
-        # no whitespace, so runs never cross cells, and a span attribute reads the same.
-        body, clean = values.clean_spaces(body), str.strip
+    # A zero-width space (no whitespace to str.split) is cleaned cell by cell.
+    body, clean = (body, values.clean_raw) if "\u200b" in body else (_clean(body), None)
     tables = body.split(TABLE)
     try:
         if count != str(len(tables) - 1):

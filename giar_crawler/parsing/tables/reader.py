@@ -126,11 +126,12 @@ class Reader:
                 return taken
         if self.table == "t3" and not self.found.t3_rows:
             self._t3_header(row)
+        known_label = kinds.known_label
         for j, c in enumerate(row):
-            if c.merged or values.kind(c.text) != "text":
+            if c.merged:
                 continue
-            lab = labels.label(c.text)
-            if not kinds.known(lab):
+            lab = known_label(c.text)
+            if lab is None:
                 continue  # no label of any table: _label would change nothing, return 0
             used = self._label(rows, i, j, lab)
             if used:
@@ -149,7 +150,7 @@ class Reader:
 
     def _label(self, rows: list[Row], i: int, j: int, lab: labels.Label) -> int:
         """Rows consumed when this cell ends the row's processing, else 0."""
-        block = labels.caption_block(lab)
+        block, t3_header, t4_marker, t3_key, t3_total = kinds.roles(lab)
         if block:
             self.table, self.block = "t2", block
             self.found.t2_signatures |= labels.signatures(lab)
@@ -161,15 +162,15 @@ class Reader:
             used = self._t2_row(rows, i, j, lab)
             if used:
                 return used
-        if labels.is_t3_header(lab):
+        if t3_header:
             self.table, self.group = "t3", None
             self.found.t3_seen = True
             return 0
-        if labels.is_t4_marker(lab) and self.table != "t4":
+        if t4_marker and self.table != "t4":
             self.table, self.t4_waiting, self.group = "t4", True, None
             self.found.t4_seen = True
             return 0
-        return self._t3_row(rows, i, j, lab)
+        return self._t3_row(rows, i, j, lab, t3_key, t3_total)
 
     def _t3_header(self, row: Row) -> None:
         """Grid columns of Table 三's column headings (HTML), for mapping by position."""
@@ -229,10 +230,11 @@ class Reader:
             block_rows[key] = cells
         return used
 
-    def _t3_row(self, rows: list[Row], i: int, j: int, lab: labels.Label) -> int:
-        key = labels.t3_row(lab)
+    def _t3_row(self, rows: list[Row], i: int, j: int, lab: labels.Label, key: str | None,
+                total: bool) -> int:
+        """`key`: labels.t3_row(lab); `total`: labels.is_results_total(lab)."""
         if key is None:
-            if labels.is_results_total(lab) and (
+            if total and (
                 lab.ordinal or _T3_PARENT.get(self.last_t3 or "") is not None
             ) and self.table == "t3":
                 key = "results_total"
@@ -241,7 +243,7 @@ class Reader:
                 key = st.T3_OTHER_OTHER[0]
             else:
                 return 0
-        structured = bool(rows[i][j + 1:])
+        structured = len(rows[i]) > j + 1
         if self.table != "t3" and not structured and not lab.ordinal:
             return 0  # a sentence in the prose that happens to use the words
         if key in _T3_GROUPS:
