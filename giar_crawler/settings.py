@@ -51,7 +51,7 @@ ITEM_PIPELINES = {
     "giar_crawler.pipelines.redis_items.RedisItemsPipeline": 900,  # only with GIAR_REDIS_ITEMS
 }
 
-# Parse workers: "auto" = one per core beyond the crawl's own (at most 4); 0 = parse in the
+# Parse workers: "auto" = one per core (at most 4; none on one core); 0 = parse in the
 # crawl's process. Either way the same stages run in the same order (pipelines/pool.py).
 GIAR_PARSE_PROCESSES = "auto"
 # Seconds a worker may spend on one report (its attachments included) before it is stopped

@@ -14,11 +14,13 @@ PORTALS = str(FIXTURES / "portals.csv")
 SITES = str(FIXTURES / "sites")
 
 
-def test_worker_count():
+def test_worker_count(monkeypatch):
     assert worker_count("0") == 0
     assert worker_count(2) == 2
-    assert 0 <= worker_count("auto") <= 4
     assert worker_count(None) == worker_count("auto")
+    for cores, workers in ((1, 0), (2, 2), (3, 3), (16, 4)):
+        monkeypatch.setattr("os.sched_getaffinity", lambda pid, n=cores: set(range(n)))
+        assert worker_count("auto") == workers
 
 
 def test_the_pool_runs_the_stage_pipelines_that_follow_it_in_order():

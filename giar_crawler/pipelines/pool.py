@@ -1,8 +1,8 @@
 """The parse stages in worker processes, so the crawl keeps fetching while pages are parsed.
 
 Parsing is CPU work; in one process every millisecond of it is a millisecond the reactor is
-not downloading. With ``GIAR_PARSE_PROCESSES`` workers (``auto``: one per core beyond the
-crawl's own, at most 4; ``0``: parse in the crawl's process) this pipeline sends each item to a
+not downloading. With ``GIAR_PARSE_PROCESSES`` workers (``auto``: one per core, at most 4,
+none on one core; ``0``: parse in the crawl's process) this pipeline sends each item to a
 worker (``giar_crawler.parse_worker``), which runs the stage pipelines that follow it in
 ITEM_PIPELINES — the same pure stage functions, in the same order — and sends back the exported
 fields. Those stage pipelines then pass the item on untouched (``ReportItem.stages_done``).
@@ -43,8 +43,10 @@ IN_FLIGHT = 4
 def worker_count(setting) -> int:
     """GIAR_PARSE_PROCESSES as a number of workers."""
     if setting in (None, "", "auto"):
+        # One a core: while parsing is the bottleneck the crawl's own process keeps about a
+        # third of a core busy, so the workers share its core (bench/README.md). One core: none.
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-        return max(0, min(MAX_AUTO, (cores or 1) - 1))
+        return min(MAX_AUTO, cores or 1) if (cores or 1) > 1 else 0
     return max(0, int(setting))
 
 
