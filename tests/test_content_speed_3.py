@@ -50,13 +50,7 @@ def _ref_around_headings(root):
         if hit:
             carriers.append(el)
             keys.add(hit[0])
-    if len(keys) < 3:
-        return None
-    common = list(carriers[0].iterancestors())
-    for el in carriers[1:]:
-        ancestors = set(el.iterancestors())
-        common = [a for a in common if a in ancestors]
-    return common[0] if common else None
+    return content.common_ancestor(carriers) if len(keys) >= 3 else None
 
 
 def _normalised(el) -> str:
@@ -184,3 +178,11 @@ def test_period_year_is_the_pattern_as_written(text):
 def test_last_lines_are_the_last_of_all(text):
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     assert metadata._last_lines(text, 8) == list(reversed(lines[-8:]))
+
+
+def test_common_ancestor_by_hand():
+    root = etree.fromstring("<div id='a'><div id='b'><p id='c'/><p id='d'/></div><p id='e'/></div>")
+    c, d, e = (root.find(f".//*[@id='{n}']") for n in "cde")
+    assert content.common_ancestor([c, d]).get("id") == "b"
+    assert content.common_ancestor([c, d, e]) is root
+    assert content.common_ancestor([root]) is None

@@ -264,10 +264,13 @@ def _around_headings(root):
         if hit:
             carriers.append(el)
             keys.add(hit[0])
-    if len(keys) < 3:
-        return None
-    common = list(carriers[0].iterancestors())
-    for el in carriers[1:]:
+    return common_ancestor(carriers) if len(keys) >= 3 else None
+
+
+def common_ancestor(elements: list):
+    """The lowest element holding all of them (None when they share none)."""
+    common = list(elements[0].iterancestors())
+    for el in elements[1:]:
         ancestors = set(el.iterancestors())
         common = [a for a in common if a in ancestors]
     return common[0] if common else None
