@@ -15,6 +15,7 @@ import logging
 import pstats
 import sys
 from collections import defaultdict
+from statistics import median
 
 from bench.corpus import report_pages
 from bench.timing import emit, floor, floor_codec, new_item, one_python_pass, timed
@@ -28,14 +29,17 @@ def measure(pages, rounds: int) -> dict[str, float]:
     first: dict[str, float] = {}
     failed = 0
     stage_s: dict[str, float] = defaultdict(float)
+    per_page: list[list[tuple[float, float]]] = [[] for _ in pages]  # (floor, chain) a round
     for round_ in range(rounds):
         if round_ == 1:  # the first round meets every page, label and cell text for the first time
             first = {"floor": floor_s, "chain": chain_s}
-        for page, codec in zip(pages, codecs, strict=True):
-            floor_s += timed(floor, page, codec)
+        for page, codec, times in zip(pages, codecs, per_page, strict=True):
+            times.append((timed(floor, page, codec), None))
             visit_s += timed(one_python_pass, floor(page, codec))
             item = new_item(page)
-            chain_s += timed(process, item)
+            times[-1] = (times[-1][0], timed(process, item))
+            floor_s += times[-1][0]
+            chain_s += times[-1][1]
             failed += item.has_flag("stage_error")
             item = new_item(page)
             for name, stage in STAGES:
@@ -45,6 +49,9 @@ def measure(pages, rounds: int) -> dict[str, float]:
         "chain": chain_s,
         "visit": visit_s,
         "first": first or {"floor": floor_s, "chain": chain_s},
+        # Each page's median time over the rounds: a burst of other load moves it less.
+        "median floor": sum(median(f for f, _ in t) for t in per_page),
+        "median chain": sum(median(c for _, c in t) for t in per_page),
         "failed": failed,
         **{f"stage {k}": v for k, v in stage_s.items()},
     }
@@ -67,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     emit("floor", n / t["floor"], "reports/s", "decode once + one lxml parse")
     emit("chain", n / t["chain"], "reports/s", "giar_crawler.parse.process, all stages")
     emit("ratio chain/floor", t["chain"] / t["floor"], "x", "time per report; goal <= 2")
+    emit("ratio chain/floor of medians", t["median chain"] / t["median floor"], "x",
+         "each page's median time over the rounds; steadier on a busy machine")
     emit("ratio chain/floor first round", t["first"]["chain"] / t["first"]["floor"], "x",
          "pages, labels and cell texts met for the first time, one-time set-up included")
     emit("python pass", 1000 * t["visit"] / n, "ms/report",

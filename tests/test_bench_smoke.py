@@ -79,6 +79,7 @@ def test_parse_cost_prints_a_positive_ratio(capsys, corpus):
     assert got["floor"] > 0 and got["chain"] > 0
     assert got["ratio chain/floor"] > 0
     assert got["ratio chain/floor first round"] > 0
+    assert got["ratio chain/floor of medians"] > 0
     assert {"stage decode", "stage content", "stage script"} <= got.keys()
 
 
