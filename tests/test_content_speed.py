@@ -203,10 +203,16 @@ def test_phrases_find_what_the_pattern_finds(text):
 
 
 def test_phrases_fall_back_on_patterns_they_cannot_split():
-    assert content._opening_chars(r"a\d|b") is None
-    assert content._opening_chars("[ab]c|d") is None
-    assert content._opening_chars("a?b|c") is None
-    assert content._opening_chars("ab(c|d)|ef") == "ae"
+    assert content._alternatives(r"a\d|b") is None
+    assert content._alternatives("[ab]c|d") is None
+    assert content._alternatives("a?b|c") is None
+    assert content._alternatives("a+b|c") is None
+    assert content._alternatives("ab(c|d)|ef") == ["ab(c|d)", "ef"]
+    for pattern, text in (("ab(c|d)|ef|g", "xxgz"), ("ab(c|d)|ef|g", "abd"), ("ab|c", "ac")):
+        phrases = content.Phrases(pattern)
+        assert phrases.fast is not phrases.regex
+        assert phrases.search(text) == bool(re.search(pattern, text))
+    assert not content.Phrases("ab|cd").search("ad cb")
 
 
 @settings(max_examples=1000, deadline=None)

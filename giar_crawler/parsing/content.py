@@ -42,7 +42,7 @@ class Phrases:
         self.regex = compile_both(pattern, flags)
         alternatives = _alternatives(pattern)
         self.fast = self.regex
-        if alternatives and all(alt[1:2] not in "+*?{" for alt in alternatives):
+        if alternatives:
             opening = "".join(dict.fromkeys(alt[0] for alt in alternatives))
             rests = "|".join(f"(?<={re.escape(alt[0])}){alt[1:]}" for alt in alternatives)
             self.fast = compile_both(f"[{re.escape(opening)}](?:{rests})", flags)
@@ -53,27 +53,20 @@ class Phrases:
 
 
 def _alternatives(pattern: str) -> list[str] | None:
-    """The top-level alternatives; None unless each opens with a plain character."""
+    """The top-level alternatives; None unless each opens with a plain character (not
+    repeated by a quantifier)."""
     if "\\" in pattern or "[" in pattern:  # escapes and classes could hide | and ( )
         return None
     alternatives, depth, start = [], 0, 0
     for i, ch in enumerate(pattern + "|"):
         if ch == "|" and depth == 0:
             alt = pattern[start:i]
-            if not alt or alt[0] in "()|.^$*+?{}" or alt[1:2] in ("?", "*", "{"):
+            if not alt or alt[0] in "()|.^$*+?{}" or alt[1:2] in ("?", "*", "+", "{"):
                 return None
             alternatives.append(alt)
             start = i + 1
         depth += (ch == "(") - (ch == ")")
     return alternatives
-
-
-def _opening_chars(pattern: str) -> str | None:
-    """The first character of each top-level alternative; None unless all are plain."""
-    alternatives = _alternatives(pattern)
-    if alternatives is None:
-        return None
-    return "".join(dict.fromkeys(alt[0] for alt in alternatives))
 
 
 _SPAM = Phrases(vocab.SPAM, re.IGNORECASE)
