@@ -1,8 +1,8 @@
 """Expected statutory table cells, TYPED BY HAND from the pages (not from program output).
 
 Each table is given as the cell texts printed on the page, row by row in printed order;
-"" is a blank cell. Sources: /work/shared/samples/*.html (read in a browser/HTML source)
-and /work/shared/seeds/*.txt (read as text). Keys follow statutory_format.md §5.
+"" is a blank cell. Sources: ../shared/samples/*.html (read in a browser/HTML source)
+and ../shared/seeds/*.txt (read as text). Keys follow statutory_format.md §5.
 """
 
 Z7 = ["0", "0", "0", "0", "0", "0", "0"]  # a Table 三 row of seven printed zeros
