@@ -122,9 +122,9 @@ class ReportSpider(scrapy.Spider):
         return scrapy.Request(url, callback=self.parse_home, errback=self.on_error, meta=meta)
 
     def parse_home(self, response):
-        self._unanswered.discard(response.meta["portal_row"].name)
         """Follow 政府信息公开 → … → 年报 links (bounded); crawl the columns found."""
         row = response.meta["portal_row"]
+        self._unanswered.discard(row.name)
         depth = response.meta["discovery_depth"]
         path = response.meta["discovery_path"]
         record = self.discovered[row.name]
