@@ -56,23 +56,21 @@ def resegment(digits: str, groups: int, width: int) -> list[int] | None:
     """The single cut of `digits` into groups × width numbers that satisfies the totals."""
     if not digits.isdigit() or len(digits) < groups * width:
         return None
-    found: list[list[int]] = []
-    for cut in _totals(digits, groups, width):
-        if cut not in found:
-            found.append(cut)
-        if len(found) > 1:
-            return None
-    return found[0] if found else None
+    return _single(_totals(digits, groups, width))
 
 
 def only_cut(digits: str, parts: int) -> list[int] | None:
     """The cut of `digits` into `parts` numbers when there is just one (`000` → 0,0,0); for
     Table 二, which has no identity to choose between several cuts (`693665`)."""
-    if not digits.isdigit():
-        return None
+    return _single(_cuts(digits, parts)) if digits.isdigit() else None
+
+
+def _single(cuts: Iterator[list[int]]) -> list[int] | None:
+    """The one distinct cut the iterator yields; None for none or several (stops at two)."""
     found: list[list[int]] = []
-    for cut in _cuts(digits, parts):
-        found.append(cut)
+    for cut in cuts:
+        if cut not in found:
+            found.append(cut)
         if len(found) > 1:
             return None
     return found[0] if found else None
