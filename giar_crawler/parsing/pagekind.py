@@ -18,13 +18,11 @@ from giar_crawler.schema import page as vocab
 
 _FARM = Phrases(vocab.CONTENT_FARM)
 _ABUSE = Phrases(vocab.REPORT_ABUSE)
-_BLANKED_YEAR = compile_both(vocab.BLANKED_YEAR, re.MULTILINE)
-# BLANKED_YEAR is "(?:^|[before])年(?=…)", the class holding \s (so ^ adds nothing). Counted
-# from the 年, which re finds fast being a literal, the character before checked after; the
-# count is findall's: two matches never share a 年.
-_BLANKED = re.fullmatch(r"\(\?:\^\|(\[[^\]]*\\s[^\]]*\])\)(年.+)", vocab.BLANKED_YEAR)
-_BLANKED_HIT = compile_both(_BLANKED[2]) if _BLANKED else None
-_BLANKED_BEFORE = compile_both(_BLANKED[1]) if _BLANKED else None
+# Counted from the 年, which re finds fast being a literal, the character before checked
+# after (\s holds the line break, so only the text's start is left of ^); the count is
+# BLANKED_YEAR's findall's: two matches never share a 年.
+_BLANKED_AT = compile_both(vocab.BLANKED_YEAR_AT)
+_BLANKED_BEFORE = compile_both(vocab.BLANKED_YEAR_BEFORE)
 _LOGIN = compile_both(vocab.LOGIN_WALL)
 _REPORT_WORDS = compile_both(vocab.REPORT_WORDS)
 _PHRASE_LINE = 60  # a line that may be a farm's or an abuse form's wording
@@ -75,10 +73,8 @@ def read_page(tree, lines: list[str]) -> Page:
 
 
 def _blanked_years(text: str) -> int:
-    """len(BLANKED_YEAR.findall(text))."""
-    if _BLANKED_HIT is None:  # the pattern no longer has that shape
-        return len(_BLANKED_YEAR.findall(text))
-    return sum(1 for m in _BLANKED_HIT.finditer(text)
+    """len(BLANKED_YEAR.findall(text)), MULTILINE."""
+    return sum(1 for m in _BLANKED_AT.finditer(text)
                if not (i := m.start()) or _BLANKED_BEFORE.match(text, i - 1))
 
 

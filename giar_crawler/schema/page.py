@@ -69,7 +69,10 @@ CONTENT_FARM = (
 # The report-abuse form a content farm puts under every copy.
 REPORT_ABUSE = r"被举报文档|举报类型|举报理由|我确定以上信息无误|点击换图"
 # Years blanked out by content farms ("自年月日起至年12月31日止", "年,区继续…").
-BLANKED_YEAR = r"(?:^|[自至将中，,。；、\s])年(?=[月,，底举主未以无政0-9])"
+# A 年 with no number before it (BLANKED_YEAR_AT), at the start or after one of these.
+BLANKED_YEAR_BEFORE = r"[自至将中，,。；、\s]"
+BLANKED_YEAR_AT = r"年(?=[月,，底举主未以无政0-9])"
+BLANKED_YEAR = rf"(?:^|{BLANKED_YEAR_BEFORE}){BLANKED_YEAR_AT}"
 
 # Not a report: login walls, list pages, shells.
 LOGIN_WALL = r"请(?:先)?登录|用户登录|登录后(?:查看|浏览|访问)|会员登录|没有权限"
