@@ -11,6 +11,7 @@ import lxml.etree
 from bench.corpus import Page
 from giar_crawler.items import ReportItem
 from giar_crawler.parsing.encoding import decode_html
+from giar_crawler.pipelines.decode import HTML_PARSER
 
 
 def floor_codec(page: Page) -> str:
@@ -21,13 +22,11 @@ def floor_codec(page: Page) -> str:
     return decoded.encoding
 
 
-_PARSER = lxml.etree.HTMLParser()  # the decode stage's (lxml.html's, without element classes)
-
-
 def floor(page: Page, codec: str):
-    """The least any parser must do: decode the bytes once and parse the HTML once."""
+    """The least any parser must do: decode the bytes once and parse the HTML once (with the
+    decode stage's parser)."""
     text = page.body.decode(codec, "replace")
-    return lxml.etree.fromstring(text or "<html/>", _PARSER, base_url=page.url)
+    return lxml.etree.fromstring(text or "<html/>", HTML_PARSER, base_url=page.url)
 
 
 def one_python_pass(tree) -> None:

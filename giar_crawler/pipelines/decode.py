@@ -19,7 +19,7 @@ _CONTROL = re.compile(f"[{re.escape(CONTROL_CHARS)}]")
 # lxml.html's parser, without its element classes: lxml.html calls a Python class lookup for
 # every element proxy it makes, which the later stages make by the thousand. The tree is the
 # same; pagetext.drop_tree and text_content stand in for HtmlElement's two methods we use.
-_PARSER = lxml.etree.HTMLParser()
+HTML_PARSER = lxml.etree.HTMLParser()
 
 
 def build_tree(html: str, url: str | None = None, *, controls: bool = True):
@@ -29,7 +29,7 @@ def build_tree(html: str, url: str | None = None, *, controls: bool = True):
     if controls:
         html = _CONTROL.sub("", html)
     try:
-        return lxml.etree.fromstring(html, _PARSER, base_url=url)  # None: an empty document
+        return lxml.etree.fromstring(html, HTML_PARSER, base_url=url)  # None: an empty document
     except (lxml.etree.ParserError, ValueError):
         return None
 
