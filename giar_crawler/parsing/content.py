@@ -17,6 +17,7 @@ from giar_crawler.parsing.pagetext import (
     DROP_TAGS,
     PageText,
     drop_tree,
+    inside,
     spaces,
     text_content,
     walk_text,
@@ -387,10 +388,6 @@ def _is_chrome(el, result: Stripped) -> bool:
     return not _protected(el)
 
 
-def _in_tree(el, root) -> bool:
-    return any(a is root for a in el.iterancestors())
-
-
 _ATTACHMENT_TAGS = frozenset(("div", "ul", "p", "span", "dl", "section"))
 
 
@@ -405,8 +402,8 @@ def page_attachments(tree, content, base: str, named: list | None = None) -> lis
         blocks = (el for el in named if el.tag in _ATTACHMENT_TAGS)
     out = []
     for el in blocks:
-        if (_attachment_named(el) and not _in_tree(el, content)
-                and (named is None or el is tree or _in_tree(el, tree))):
+        if (_attachment_named(el) and not inside(el, content)
+                and (named is None or el is tree or inside(el, tree))):
             out.extend(attachment_links(el, base))
     return out
 

@@ -14,7 +14,7 @@ from itertools import islice
 from lxml import etree
 
 from giar_crawler.items import ReportItem
-from giar_crawler.parsing.pagetext import text_content
+from giar_crawler.parsing.pagetext import inside, text_content
 from giar_crawler.parsing.script import compile_both
 from giar_crawler.schema import page as vocab
 
@@ -111,12 +111,7 @@ def _title_elements(tree, named: list | None):
         if named is None or test is None:
             yield xpath(tree)[:5]
         else:
-            yield list(islice((el for el in named if test(el) and _in_page(el, tree)), 5))
-
-
-def _in_page(el, root) -> bool:
-    """Not removed with stripped chrome."""
-    return el is root or any(a is root for a in el.iterancestors())
+            yield list(islice((el for el in named if test(el) and (el is tree or inside(el, tree))), 5))
 
 
 def _title_candidates(item: ReportItem, metas: list | None = None, named: list | None = None):

@@ -52,6 +52,12 @@ def text_content(el) -> str:
     return _STRING(el)
 
 
+def inside(el, root) -> bool:
+    """Whether el lies under root (root itself is not inside). Elements dropped from the tree
+    (strip_chrome) are inside it no more."""
+    return any(a is root for a in el.iterancestors())
+
+
 def drop_tree(el) -> None:
     """lxml.html's HtmlElement.drop_tree: remove the element, keep its tail in the text."""
     tail = el.tail
